@@ -1,0 +1,81 @@
+package io.supportflow.persistence;
+
+import io.supportflow.spec.model.AgentProfile;
+import io.supportflow.spec.model.Assignment;
+import io.supportflow.spec.model.JournalEntry;
+import io.supportflow.spec.model.Session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of support sessions, their journals, assignments, timers, outbox and agent registry.
+ * Implementations are thread-safe. A {@link #commit} is atomic and, for durable stores, on disk when it returns.
+ * Reads see only committed data. After {@link #close()} every method throws {@link IllegalStateException}.
+ */
+public interface SupportStore extends AutoCloseable {
+
+    /** The session of {@code orderId}, if one was ever opened. */
+    Optional<Session> load(String orderId);
+
+    /**
+     * Atomically stores one accepted command: the new session record, its journal entry, the assignments it
+     * started or ended, its timer (the session's idle deadline) and its outbox entry (the journal entry).
+     *
+     * @throws StaleVersionException if the stored version is not {@code commit.expectedVersion()}; nothing is written
+     */
+    void commit(Commit commit);
+
+    /**
+     * Stores several commits on different orders as one durable write (group commit). Each is checked against its
+     * expected version; the result lists, in order, null for a commit that was stored or the exception that
+     * refused it. Refused commits write nothing.
+     */
+    List<StaleVersionException> commitAll(List<Commit> commits);
+
+    /** The journal of one order in version order; empty when none. */
+    List<JournalEntry> journal(String orderId);
+
+    /** Every assignment of one order, in start order. */
+    List<Assignment> assignments(String orderId);
+
+    /** Order ids whose session is in {@code state}, sorted. */
+    List<String> ordersInState(String state);
+
+    /** Order ids whose session currently has agent {@code agentId}, sorted. */
+    List<String> ordersWithAgent(String agentId);
+
+    /** ACTIVE assignments of {@code agentId}. */
+    int agentLoad(String agentId);
+
+    /** The agent of the most recently started assignment, if any (round-robin cursor). */
+    Optional<String> lastAssignedAgent();
+
+    /** Order ids whose idle deadline is at or before {@code now}, by deadline then order id. */
+    List<String> dueTimers(Instant now);
+
+    /** The earliest armed idle deadline, if any. */
+    Optional<Instant> nextDeadline();
+
+    /** Up to {@code limit} journal entries not yet acknowledged, in commit order. */
+    List<JournalEntry> pendingOutbox(int limit);
+
+    /** Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. */
+    void acknowledge(String orderId, long version);
+
+    /** Registers or replaces an agent; durable when it returns. */
+    void putAgent(AgentProfile profile);
+
+    Optional<AgentProfile> agent(String agentId);
+
+    /** Every registered agent in agent-id order. */
+    List<AgentProfile> agents();
+
+    /** Number of sessions stored. */
+    long sessionCount();
+
+    /** Releases files and locks; idempotent. */
+    @Override
+    void close();
+}

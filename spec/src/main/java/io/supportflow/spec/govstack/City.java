@@ -1,0 +1,5 @@
+package io.supportflow.spec.govstack;
+
+/** GovStack {@code City}. */
+public record City(String name, String code) {
+}

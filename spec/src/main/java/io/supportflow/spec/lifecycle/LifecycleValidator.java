@@ -1,0 +1,127 @@
+package io.supportflow.spec.lifecycle;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a table is well formed; collects every problem before failing. */
+final class LifecycleValidator {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final Pattern STATE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern EVENT = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private LifecycleValidator() {
+    }
+
+    static void check(String name, String initial, List<String> states, List<String> finals, List<String> agentStates,
+                      List<Transition> transitions, List<Ignore> ignores, Policies policies) {
+        LifecycleValidator v = new LifecycleValidator();
+        v.checkNames(name, initial, states);
+        v.checkStateKinds(initial, states, finals, agentStates);
+        v.checkTransitions(initial, states, finals, transitions);
+        v.checkIgnores(states, transitions, ignores);
+        v.checkPermissions(transitions, ignores, policies);
+        if (!v.problems.isEmpty()) {
+            throw new InvalidLifecycleException(v.problems);
+        }
+    }
+
+    private void checkNames(String name, String initial, List<String> states) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add("name '" + name + "' must match " + NAME.pattern());
+        }
+        if (initial == null) {
+            problems.add("no initial state declared");
+        } else if (states.isEmpty() || !states.get(0).equals(initial)) {
+            problems.add("initial state " + initial + " must be the first state");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String s : states) {
+            if (!STATE.matcher(s).matches()) {
+                problems.add("state '" + s + "' must match " + STATE.pattern());
+            }
+            if (!seen.add(s)) {
+                problems.add("state " + s + " declared twice");
+            }
+        }
+    }
+
+    private void checkStateKinds(String initial, List<String> states, List<String> finals, List<String> agentStates) {
+        if (finals.isEmpty()) {
+            problems.add("no final state declared");
+        }
+        for (String s : finals) {
+            if (!states.contains(s)) {
+                problems.add("final state " + s + " is not a declared state");
+            }
+            if (agentStates.contains(s)) {
+                problems.add("final state " + s + " cannot hold an agent (P2)");
+            }
+        }
+        if (finals.contains(initial) || agentStates.contains(initial)) {
+            problems.add("initial state " + initial + " cannot be final or hold an agent");
+        }
+    }
+
+    private void checkTransitions(String initial, List<String> states, List<String> finals, List<Transition> rows) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (Transition t : rows) {
+            String at = "row " + t.label() + ": ";
+            if (!states.contains(t.source())) {
+                problems.add(at + "unknown source state " + t.source());
+            }
+            if (!states.contains(t.target())) {
+                problems.add(at + "unknown target state " + t.target());
+            }
+            if (!EVENT.matcher(t.event()).matches()) {
+                problems.add(at + "event '" + t.event() + "' must match " + EVENT.pattern());
+            }
+            if (t.target().equals(initial)) {
+                problems.add(at + "nothing may enter the initial state " + initial);
+            }
+            if (finals.contains(t.source()) && !t.reopen()) {
+                problems.add(at + "leaves final state " + t.source() + " but is not a declared reopen");
+            }
+            if (t.reopen() && !finals.contains(t.source())) {
+                problems.add(at + "is a reopen but " + t.source() + " is not a final state");
+            }
+            if (!keys.add(List.of(t.source(), t.event(), Set.copyOf(t.guards())))) {
+                problems.add(at + "duplicate (state, event, guards)");
+            }
+        }
+    }
+
+    private void checkIgnores(List<String> states, List<Transition> rows, List<Ignore> ignores) {
+        Set<Ignore> seen = new HashSet<>();
+        for (Ignore i : ignores) {
+            if (!states.contains(i.state())) {
+                problems.add("no-op " + i.state() + "/" + i.event() + ": unknown state");
+            }
+            if (!EVENT.matcher(i.event()).matches()) {
+                problems.add("no-op " + i.state() + "/" + i.event() + ": event must match " + EVENT.pattern());
+            }
+            if (!seen.add(i)) {
+                problems.add("no-op " + i.state() + "/" + i.event() + " declared twice");
+            }
+            boolean shadowed = rows.stream().anyMatch(t -> t.source().equals(i.state()) && t.event().equals(i.event()));
+            if (shadowed) {
+                problems.add("no-op " + i.state() + "/" + i.event() + " shadows a row with the same state and event");
+            }
+        }
+    }
+
+    private void checkPermissions(List<Transition> rows, List<Ignore> ignores, Policies policies) {
+        Set<String> events = new HashSet<>();
+        rows.forEach(t -> events.add(t.event()));
+        ignores.forEach(i -> events.add(i.event()));
+        for (String event : policies.permissions().keySet()) {
+            if (!events.contains(event)) {
+                problems.add("permission for unknown event " + event);
+            }
+        }
+    }
+}

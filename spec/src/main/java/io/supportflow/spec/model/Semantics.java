@@ -1,0 +1,74 @@
+package io.supportflow.spec.model;
+
+import io.supportflow.spec.lifecycle.Guard;
+import io.supportflow.spec.lifecycle.Lifecycle;
+import io.supportflow.spec.lifecycle.Transition;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The meaning of one command under a lifecycle, as pure functions: the reference model, the model checker and the
+ * engine's Spring machine all call these, so guards and effects are written once. Only the choice of the row
+ * differs: the reference model scans the table ({@link #step}), the engine lets Spring Statemachine choose.
+ * Nothing here mutates its arguments.
+ */
+public final class Semantics {
+
+    private Semantics() {
+    }
+
+    /**
+     * Everything decided before a row is chosen, in this order: input validation (400), unknown order (404 unless
+     * the event may leave the initial state), actor permission (403), declared no-op, agent resolution for
+     * assignNext and auto-assign on open (422 when nobody is eligible).
+     */
+    public static Precheck precheck(Lifecycle definition, Session current, Command command, World world, Instant now) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    /** Whether {@code guard} holds in {@code context}. Pure. */
+    public static boolean holds(Guard guard, GuardContext context) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    /** Whether every guard of {@code row} holds in {@code context}. */
+    public static boolean enabled(Transition row, GuardContext context) {
+        return row.guards().stream().allMatch(g -> holds(g, context));
+    }
+
+    /**
+     * Applies {@code row} (already chosen, its guards holding) to the session in {@code context}: the new session
+     * (version + 1, timers re-armed), its journal entry and the assignments started or ended.
+     */
+    public static Outcome.Accepted apply(Transition row, GuardContext context) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    /**
+     * Why no row was enabled: no row for (state, event) gives a 409 (SESSION_ALREADY_OPEN, SESSION_CLOSED or
+     * ILLEGAL_TRANSITION); otherwise the failing guard of the row that passed most guards (ties in table order).
+     */
+    public static Outcome.Refused refusal(GuardContext context) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    /** The reference step: precheck, then the first enabled row in table order (P7 makes it the only one). */
+    public static Outcome step(Lifecycle definition, Session current, Command command, World world, Instant now) {
+        Precheck pre = precheck(definition, current, command, world, now);
+        if (pre instanceof Precheck.Done done) {
+            return done.outcome();
+        }
+        GuardContext context = ((Precheck.Proceed) pre).context();
+        return definition.transitionsFrom(context.state(), context.event()).stream()
+                .filter(row -> enabled(row, context))
+                .findFirst()
+                .<Outcome>map(row -> apply(row, context))
+                .orElseGet(() -> refusal(context));
+    }
+
+    /** Rebuilds a session and its assignments from its journal, applying the recorded effects (no guards). */
+    public static Replayed replay(Lifecycle definition, List<JournalEntry> journal) {
+        throw new UnsupportedOperationException("TODO");
+    }
+}
