@@ -23,7 +23,7 @@ final class LifecycleValidator {
         v.checkNames(name, initial, states);
         v.checkStateKinds(initial, states, finals, agentStates);
         v.checkTransitions(initial, states, finals, transitions);
-        v.checkIgnores(states, transitions, ignores);
+        v.checkIgnores(initial, states, transitions, ignores);
         v.checkPermissions(transitions, ignores, policies);
         if (!v.problems.isEmpty()) {
             throw new InvalidLifecycleException(v.problems);
@@ -95,9 +95,12 @@ final class LifecycleValidator {
         }
     }
 
-    private void checkIgnores(List<String> states, List<Transition> rows, List<Ignore> ignores) {
+    private void checkIgnores(String initial, List<String> states, List<Transition> rows, List<Ignore> ignores) {
         Set<Ignore> seen = new HashSet<>();
         for (Ignore i : ignores) {
+            if (i.state().equals(initial)) {
+                problems.add("no-op " + i.state() + "/" + i.event() + ": the initial state has no session to return");
+            }
             if (!states.contains(i.state())) {
                 problems.add("no-op " + i.state() + "/" + i.event() + ": unknown state");
             }

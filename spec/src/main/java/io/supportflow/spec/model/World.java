@@ -15,8 +15,11 @@ public interface World {
     /** Every registered agent, in agent-id order. */
     List<AgentProfile> agents();
 
-    /** ACTIVE assignments of {@code agentId} on orders other than {@code exceptOrderId}. */
+    /** ACTIVE assignments of {@code agentId} on orders other than {@code exceptOrderId} (null: on every order). */
     int activeAssignments(String agentId, String exceptOrderId);
+
+    /** The ACTIVE assignments of {@code orderId} (one in agent states, none elsewhere, if P1 holds). */
+    List<Assignment> activeAssignmentsOf(String orderId);
 
     /** The agent of the most recently started assignment on any order (round-robin cursor), if any. */
     Optional<String> lastAssignedAgent();
