@@ -261,16 +261,6 @@ class PoliciesTest {
     }
 
     private static RatingExpression atLeastFour() {
-        return new RatingExpression() {
-            @Override
-            public String canonical() {
-                return "gte 4";
-            }
-
-            @Override
-            public boolean test(double rating) {
-                return rating >= 4;
-            }
-        };
+        return RatingExpression.parse("gte 4");
     }
 }
