@@ -79,8 +79,9 @@ final class PolicyLine {
             RatingExpression value = RatingExpression.parse(text.text());
             return p -> p.withMinimumRating(value);
         } catch (RatingSyntaxException e) {
+            String reason = e.getMessage().replaceFirst(" at column \\d+$", "");
             throw new RulesSyntaxException(text.line(), text.column() + 1 + e.column(),
-                    "expected a rating expression like \"gte 4\": " + e.getMessage());
+                    "bad minimum rating: " + reason);
         }
     }
 

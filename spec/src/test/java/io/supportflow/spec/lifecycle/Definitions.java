@@ -1,5 +1,7 @@
 package io.supportflow.spec.lifecycle;
 
+import io.supportflow.spec.rating.RatingExpression;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -156,8 +158,24 @@ public final class Definitions {
                 Arbitraries.just(ReopenPolicy.never()), durations.map(ReopenPolicy::within));
         return Combinators.combine(reopen, durations.injectNull(0.5),
                 Arbitraries.integers().between(1, 50).injectNull(0.5), Arbitraries.of(AssignmentStrategy.class),
-                Arbitraries.of(true, false))
-                .as((r, idle, capacity, strategy, auto) -> new Policies(r, idle, capacity, strategy, auto, null,
-                        Map.of()));
+                Arbitraries.of(true, false), ratings().injectNull(0.5))
+                .as((r, idle, capacity, strategy, auto, rating) -> new Policies(r, idle, capacity, strategy, auto,
+                        rating, Map.of()));
+    }
+
+    /** Minimum ratings such as {@code gte 4}, {@code gt 2.5 && lte 5 || eq 1} or a bare {@code 4.5}. */
+    private static Arbitrary<RatingExpression> ratings() {
+        Arbitrary<String> number = Arbitraries.integers().between(0, 50).map(tenths -> tenths / 10 + "." + tenths % 10);
+        Arbitrary<String> comparison = Combinators.combine(Arbitraries.of("gt", "gte", "lt", "lte", "eq"), number)
+                .as((operator, value) -> operator + " " + value);
+        Arbitrary<String> combined = Combinators.combine(comparison.list().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.of(" && ", " || ").list().ofSize(2)).as((comparisons, joins) -> {
+                    StringBuilder s = new StringBuilder(comparisons.get(0));
+                    for (int i = 1; i < comparisons.size(); i++) {
+                        s.append(joins.get(i - 1)).append(comparisons.get(i));
+                    }
+                    return s.toString();
+                });
+        return Arbitraries.oneOf(number, combined).map(RatingExpression::parse);
     }
 }

@@ -11,6 +11,7 @@ import io.supportflow.spec.lifecycle.Effect;
 import io.supportflow.spec.lifecycle.Guard;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.ReopenPolicy;
+import io.supportflow.spec.rating.RatingExpression;
 
 import java.time.Duration;
 import java.util.Map;
@@ -66,6 +67,7 @@ class RulesFileTest {
                         .withAgentCapacity(3)
                         .withAssignment(AssignmentStrategy.LEAST_LOADED)
                         .withAutoAssignOnOpen(true)
+                        .withMinimumRating(RatingExpression.parse("gte 4"))
                         .permitting("escalate", Actor.AGENT, Actor.SUPERVISOR)
                         .permitting("deescalate", Actor.SUPERVISOR)
                         .permitting("withdraw", Actor.CUSTOMER))
@@ -124,7 +126,7 @@ class RulesFileTest {
                 policy capacity 3
                 policy assignment least-loaded
                 policy auto-assign on
-                policy minimum-rating none
+                policy minimum-rating "gte 4"
 
                 permit escalate agent, supervisor
                 permit deescalate supervisor
@@ -156,6 +158,14 @@ class RulesFileTest {
                 .policies(p -> p.withReopen(ReopenPolicy.never()).permitting("close", Actor.CUSTOMER, Actor.SUPERVISOR))
                 .build();
         assertThat(parsed).isEqualTo(expected);
+    }
+
+    @Test
+    void aMinimumRatingIsReadAsARatingExpressionAndPrintedCanonically() {
+        Lifecycle parsed = RulesFile.parse(MINIMAL + MINIMAL_ROWS + "policy minimum-rating \"gt 3&&lte 5.0||eq 1\"\n");
+
+        assertThat(parsed.policies().minimumRating()).isEqualTo(RatingExpression.parse("gt 3 && lte 5 || eq 1"));
+        assertThat(RulesFile.print(parsed)).contains("\npolicy minimum-rating \"gt 3 && lte 5 || eq 1\"\n");
     }
 
     @Test
@@ -289,6 +299,8 @@ class RulesFileTest {
                         "expected one of on, off, found 'yes'"),
                 error("an unquoted minimum rating", MINIMAL + "policy minimum-rating gte 4\n", 6, 23,
                         "expected a quoted rating expression like \"gte 4\" or none, found 'gte'"),
+                error("a minimum rating that does not parse", MINIMAL + "policy minimum-rating \"gte 4 && ok\"\n",
+                        6, 33, "bad minimum rating: expected gt, gte, lt, lte, eq or ("),
                 error("an unterminated string", MINIMAL + "policy minimum-rating \"gte 4\n", 6, 23,
                         "expected a closing '\"' before the end of the line"),
                 error("a row out of a final state that is no reopen", MINIMAL + MINIMAL_ROWS
