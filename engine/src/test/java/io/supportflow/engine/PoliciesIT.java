@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every policy of the lifecycle, through {@link SupportEngine} on a MapDB store. */
-class PoliciesTest {
+class PoliciesIT {
     @TempDir
     Path dir;
     private Harness harness;
