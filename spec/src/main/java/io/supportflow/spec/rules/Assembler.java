@@ -31,10 +31,11 @@ final class Assembler {
         int rows = draft.rows().size();
         int ignores = draft.ignores().size();
         int permits = draft.permits().size();
-        if (a.problems(rows, ignores, permits).isEmpty()) {
+        try {
             return a.assemble(rows, ignores, permits);
+        } catch (InvalidLifecycleException e) {
+            throw a.locate(rows, ignores, permits);
         }
-        throw a.locate(rows, ignores, permits);
     }
 
     private RulesSyntaxException locate(int rows, int ignores, int permits) {

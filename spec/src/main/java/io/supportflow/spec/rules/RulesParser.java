@@ -27,6 +27,7 @@ final class RulesParser {
     static final Pattern STATE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     static final Pattern EVENT = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     private static final Pattern ARROW = Pattern.compile("--(.*)-->");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final String DECLARATIONS =
             "lifecycle, initial, state, agent state, final state, transition, reopen, ignore, policy or permit";
@@ -41,7 +42,7 @@ final class RulesParser {
         if (text.length() > MAX_CHARACTERS) {
             throw new RulesSyntaxException(1, 1, "the rules text is longer than " + MAX_CHARACTERS + " characters");
         }
-        String[] lines = LINE_BREAK.split(text);
+        String[] lines = LINE_BREAK.split(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         if (lines.length > MAX_LINES) {
             throw new RulesSyntaxException(MAX_LINES + 1, 1, "the rules text is longer than " + MAX_LINES + " lines");
         }
