@@ -46,6 +46,7 @@ final class Draft {
     private final List<Token> stateReferences = new ArrayList<>();
     private final Map<String, Token> policiesSet = new HashMap<>();
     private final Map<String, Token> permitted = new HashMap<>();
+    private final Map<String, Token> declaredAt = new HashMap<>();
     private Policies policies = Policies.standard();
 
     boolean hasHeader() {
@@ -72,12 +73,12 @@ final class Draft {
         if (initial != null) {
             throw state.error("the initial state is already declared on line " + initial.line());
         }
-        refuseRedeclaration(state);
+        declare(state);
         initial = state;
     }
 
     void state(Token state, StateKind kind) {
-        refuseRedeclaration(state);
+        declare(state);
         states.add(new StateDeclaration(state, kind));
     }
 
@@ -141,21 +142,14 @@ final class Draft {
         return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
     }
 
-    private void refuseRedeclaration(Token state) {
-        whereDeclared(state.text()).ifPresent(where -> {
-            throw state.error("state " + state.text() + " is already declared " + where);
-        });
-    }
-
-    private Optional<String> whereDeclared(String state) {
-        if (base != null && base.states().contains(state)) {
-            return Optional.of("by " + base.name());
+    private void declare(Token state) {
+        if (base != null && base.states().contains(state.text())) {
+            throw state.error("state " + state.text() + " is already declared by " + base.name());
         }
-        if (initial != null && initial.text().equals(state)) {
-            return Optional.of("on line " + initial.line());
+        Token earlier = declaredAt.putIfAbsent(state.text(), state);
+        if (earlier != null) {
+            throw state.error("state " + state.text() + " is already declared on line " + earlier.line());
         }
-        return states.stream().filter(s -> s.name().text().equals(state)).findFirst()
-                .map(s -> "on line " + s.name().line());
     }
 
     private Set<String> declaredStates() {
@@ -163,9 +157,7 @@ final class Draft {
         if (base != null) {
             all.addAll(base.states());
         }
-        if (initial != null) {
-            all.add(initial.text());
-        }
+        initialState().ifPresent(t -> all.add(t.text()));
         states.forEach(s -> all.add(s.name().text()));
         return all;
     }

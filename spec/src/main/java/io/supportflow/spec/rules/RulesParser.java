@@ -31,6 +31,9 @@ final class RulesParser {
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final String DECLARATIONS =
             "lifecycle, initial, state, agent state, final state, transition, reopen, ignore, policy or permit";
+    private static final String A_GUARD = "a guard (" + names(Guard.values(), Guard::ruleName) + ")";
+    private static final String AN_EFFECT = "an effect (" + names(Effect.values(), Effect::ruleName) + ")";
+    private static final String AN_ACTOR = "an actor (" + names(Actor.values(), RulesParser::actorName) + ") or none";
 
     private final Draft draft = new Draft();
 
@@ -118,9 +121,9 @@ final class RulesParser {
     private static List<Guard> guards(Cursor c) {
         List<Guard> guards = new ArrayList<>();
         do {
-            Token t = c.word("a guard (" + names(Guard.values(), Guard::ruleName) + ")");
-            guards.add(Guard.byRuleName(t.text()).orElseThrow(() -> t.error("expected a guard ("
-                    + names(Guard.values(), Guard::ruleName) + "), found " + t.shown())));
+            Token t = c.word(A_GUARD);
+            guards.add(Guard.byRuleName(t.text())
+                    .orElseThrow(() -> t.error("expected " + A_GUARD + ", found " + t.shown())));
         } while (c.accept(Token.Kind.AMPERSAND));
         return guards;
     }
@@ -128,9 +131,9 @@ final class RulesParser {
     private static List<Effect> effects(Cursor c) {
         List<Effect> effects = new ArrayList<>();
         do {
-            Token t = c.word("an effect (" + names(Effect.values(), Effect::ruleName) + ")");
-            effects.add(Effect.byRuleName(t.text()).orElseThrow(() -> t.error("expected an effect ("
-                    + names(Effect.values(), Effect::ruleName) + "), found " + t.shown())));
+            Token t = c.word(AN_EFFECT);
+            effects.add(Effect.byRuleName(t.text())
+                    .orElseThrow(() -> t.error("expected " + AN_EFFECT + ", found " + t.shown())));
         } while (c.accept(Token.Kind.COMMA));
         return effects;
     }
@@ -148,11 +151,10 @@ final class RulesParser {
             return;
         }
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        String expected = "an actor (" + names(Actor.values(), RulesParser::actorName) + ") or none";
         do {
-            Token t = c.word(expected);
+            Token t = c.word(AN_ACTOR);
             actors.add(Arrays.stream(Actor.values()).filter(a -> actorName(a).equals(t.text())).findFirst()
-                    .orElseThrow(() -> t.error("expected " + expected + ", found " + t.shown())));
+                    .orElseThrow(() -> t.error("expected " + AN_ACTOR + ", found " + t.shown())));
         } while (c.accept(Token.Kind.COMMA));
         draft.permit(event, actors);
     }
