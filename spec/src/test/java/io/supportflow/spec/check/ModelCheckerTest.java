@@ -220,6 +220,19 @@ class ModelCheckerTest {
     }
 
     @Test
+    void aGeneratedDefinitionOf200StatesAnd2000RowsIsExploredCompletelyAndFoundClean() {
+        Lifecycle large = LargeLifecycles.generate(200, 2000, 42);
+
+        CheckReport report = ModelChecker.check(large);
+
+        assertThat(large.states()).hasSize(200);
+        assertThat(large.transitions()).hasSize(2000);
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.unreachableStates()).isEmpty();
+        assertThat(report.configurations()).isGreaterThan(report.orderConfigurations());
+    }
+
+    @Test
     void checkingTwiceGivesEqualReports() {
         Lifecycle stuck = Lifecycle.standard().extend("stuck")
                 .state("STUCK")
