@@ -80,19 +80,16 @@ final class GovStackJson {
     }
 
     /**
-     * Reads the body of PUT /support/{orderId}/agent: a {@code Support} when the object has one of the
-     * {@link #SUPPORT_ONLY_KEYS} (its {@code agent} is taken, null when it has none), otherwise a bare
-     * {@code Agent}. An empty body reads as null (no agent).
+     * Reads the body of PUT /support/{orderId}/agent as a Support: the body itself when the object has one of the
+     * {@link #SUPPORT_ONLY_KEYS}, otherwise a bare {@code Agent} read into a Support holding only that agent. An
+     * empty body reads as an empty Support (no agent).
      */
-    static Agent readAgentBody(byte[] body) {
+    static Support readAgentBody(byte[] body) {
         JsonNode tree = readObject(body);
-        if (tree.isEmpty()) {
-            return null;
+        if (tree.isEmpty() || isSupportShaped(tree)) {
+            return convert(tree, Support.class, "");
         }
-        if (isSupportShaped(tree)) {
-            return convert(tree, Support.class, "").agent();
-        }
-        return convert(tree, Agent.class, "agent.");
+        return new Support(null, null, null, null, null, convert(tree, Agent.class, "agent."));
     }
 
     /** Whether a JSON object has a key only a Support has. */

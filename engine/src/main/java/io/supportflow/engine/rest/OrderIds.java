@@ -1,35 +1,20 @@
 package io.supportflow.engine.rest;
 
-import java.util.regex.Pattern;
+import io.supportflow.spec.govstack.Validation;
 
-/**
- * The order ids the REST binding accepts in a path: 1 to 128 characters from {@code A-Z a-z 0-9 . _ ~ -}
- * (RFC 3986 unreserved, so never percent-encoded), starting with a letter or digit.
- */
+/** The order id of a request path, checked by the GovStack {@link Validation} rule (1 to 128 of A-Z a-z 0-9 . _ : -). */
 final class OrderIds {
-    static final int MAX_LENGTH = 128;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]*");
 
     private OrderIds() {
     }
 
     /**
-     * Returns {@code raw} when it is a valid order id.
+     * Returns {@code raw} (still percent-encoded, so {@code %} never passes) when it is a valid order id.
      *
      * @throws Failure.Rejected INVALID_INPUT naming {@code orderId} otherwise
      */
     static String check(String raw) {
-        if (raw.isEmpty()) {
-            throw Failure.invalid("the order id is empty", "orderId").rejected();
-        }
-        if (raw.length() > MAX_LENGTH) {
-            throw Failure.invalid("the order id has " + raw.length() + " characters, more than " + MAX_LENGTH,
-                    "orderId").rejected();
-        }
-        if (!ALLOWED.matcher(raw).matches()) {
-            throw Failure.invalid("the order id may hold only letters, digits and . _ ~ - (starting with a letter "
-                    + "or digit)", "orderId").rejected();
-        }
+        Inputs.requireValid(Validation.orderId(raw));
         return raw;
     }
 }

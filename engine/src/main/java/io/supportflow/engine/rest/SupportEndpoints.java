@@ -66,19 +66,14 @@ final class SupportEndpoints {
         return ifMatch.isPresent() ? engine.execute(command, ifMatch.getAsLong()) : engine.execute(command);
     }
 
-    /** The Support body, its {@code order_id} (when given) equal to the path's. */
+    /** The valid Support body with the path's order id ({@code order_id}, when given, must equal it). */
     private static Support supportBody(Request request) {
-        Support body = GovStackJson.readSupport(request.body());
-        if (body.orderId() != null && !body.orderId().equals(request.orderId())) {
-            throw Failure.invalid("order_id " + body.orderId() + " differs from the order id in the path, "
-                    + request.orderId(), "order_id").rejected();
-        }
-        return body.withOrderId(request.orderId());
+        return Inputs.validSupport(GovStackJson.readSupport(request.body()), request.orderId());
     }
 
-    /** The agent of a PUT /agent body: a Support (with matching order_id) or a bare Agent; it needs an id. */
+    /** The valid agent of a PUT /agent body (a Support, or a bare Agent); it needs an id. */
     private static Agent agentBody(Request request) {
-        Agent agent = GovStackJson.readAgentBody(request.body());
+        Agent agent = Inputs.validSupport(GovStackJson.readAgentBody(request.body()), request.orderId()).agent();
         if (agent == null) {
             throw Failure.of(ErrorCode.AGENT_ID_REQUIRED, "order " + request.orderId() + ": the body has no agent. "
                     + ErrorCode.AGENT_ID_REQUIRED.nextStep(), "agent.id").rejected();

@@ -117,14 +117,14 @@ class GovStackJsonTest {
     @Test
     void theAgentBodyIsReadAsASupportWhenItHasASupportOnlyKey() {
         assertThat(GovStackJson.readAgentBody(json("{\"agent\":{\"id\":\"a-1\"},\"order_id\":\"o-1\"}")))
-                .isEqualTo(Agent.withId("a-1"));
-        assertThat(GovStackJson.readAgentBody(json("{\"descriptor\":{\"name\":\"n\"}}"))).isNull();
+                .isEqualTo(new Support(null, "o-1", null, null, null, Agent.withId("a-1")));
+        assertThat(GovStackJson.readAgentBody(json("{\"descriptor\":{\"name\":\"n\"}}")).agent()).isNull();
     }
 
     @Test
     void theAgentBodyIsReadAsABareAgentOtherwise() {
         assertThat(GovStackJson.readAgentBody(json("{\"id\":\"a-2\",\"rating\":\"4.5\"}")))
-                .isEqualTo(new Agent("a-2", null, null, null, "4.5"));
+                .isEqualTo(new Support(null, null, null, null, null, new Agent("a-2", null, null, null, "4.5")));
     }
 
     @Test
