@@ -220,6 +220,39 @@ class ModelCheckerTest {
     }
 
     @Test
+    void aGeneratedDefinitionOf200StatesAnd2000RowsIsExploredCompletelyAndFoundClean() {
+        Lifecycle large = LargeLifecycles.generate(200, 2000, 42);
+
+        CheckReport report = ModelChecker.check(large);
+
+        assertThat(large.states()).hasSize(200);
+        assertThat(large.transitions()).hasSize(2000);
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.unreachableStates()).isEmpty();
+        assertThat(report.configurations()).isGreaterThan(report.orderConfigurations());
+    }
+
+    @Test
+    void anUpdateCarryingTheCurrentAgentIsExplored() {
+        Lifecycle pinning = Lifecycle.builder("pinning").initial(States.NONE)
+                .state(States.OPEN).agentState(States.ASSIGNED).agentState("PINNED").finalState(States.CLOSED)
+                .add(Transition.of(States.NONE, "open", States.OPEN).when(Guard.NO_AGENT_GIVEN).does(Effect.OPEN))
+                .add(Transition.of(States.NONE, "open", States.ASSIGNED).when(Guard.AGENT_GIVEN, Guard.WITHIN_CAPACITY)
+                        .does(Effect.OPEN, Effect.ASSIGN))
+                .add(Transition.of(States.ASSIGNED, "update", States.ASSIGNED).when(Guard.NO_AGENT_GIVEN))
+                .add(Transition.of(States.ASSIGNED, "update", "PINNED").when(Guard.AGENT_GIVEN))
+                .add(Transition.of(States.OPEN, "close", States.CLOSED))
+                .add(Transition.of(States.ASSIGNED, "close", States.CLOSED).does(Effect.RELEASE))
+                .add(Transition.of("PINNED", "close", States.CLOSED).does(Effect.RELEASE))
+                .build();
+
+        CheckReport report = ModelChecker.check(pinning);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.dormantRows()).isEmpty();
+    }
+
+    @Test
     void checkingTwiceGivesEqualReports() {
         Lifecycle stuck = Lifecycle.standard().extend("stuck")
                 .state("STUCK")
