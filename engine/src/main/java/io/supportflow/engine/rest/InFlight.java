@@ -1,23 +1,46 @@
 package io.supportflow.engine.rest;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-/** Counts requests being handled, and lets shutdown wait for them while turning new ones away. Thread-safe. */
+/**
+ * Counts the HTTP server's exchanges from the moment it hands one to the handler threads (before the request is
+ * even read) until the reply is sent, so that shutdown can wait for every request already received. Once draining,
+ * requests still arriving are answered 503 by the handler. Thread-safe.
+ */
 final class InFlight {
     private int count;
     private boolean draining;
 
-    /** Admits a request; false once draining began. Every admitted request must {@link #exit()}. */
-    synchronized boolean enter() {
-        if (draining) {
-            return false;
-        }
-        count++;
-        return true;
+    /** {@code threads}, counting each task it runs. */
+    Executor counting(Executor threads) {
+        return task -> {
+            enter();
+            try {
+                threads.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        exit();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                exit();
+                throw rejected;
+            }
+        };
     }
 
-    synchronized void exit() {
+    synchronized boolean draining() {
+        return draining;
+    }
+
+    private synchronized void enter() {
+        count++;
+    }
+
+    private synchronized void exit() {
         count--;
         if (count == 0) {
             notifyAll();
@@ -25,9 +48,9 @@ final class InFlight {
     }
 
     /**
-     * Stops admitting requests and waits until none is in flight or {@code grace} passed.
+     * Begins draining and waits until no exchange is in flight or {@code grace} passed.
      *
-     * @return whether every admitted request finished
+     * @return whether every exchange finished
      */
     synchronized boolean drain(Duration grace) throws InterruptedException {
         draining = true;

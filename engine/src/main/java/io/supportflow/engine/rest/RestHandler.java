@@ -30,17 +30,13 @@ final class RestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        if (!inFlight.enter()) {
+        if (inFlight.draining()) {
             exchange.getResponseHeaders().set("Connection", "close");
             reply(exchange, Reply.failure(Failure.of(TransportError.SERVICE_UNAVAILABLE,
                     "the server is shutting down. Retry against another instance or later.", null)));
             return;
         }
-        try {
-            reply(exchange, replyTo(exchange));
-        } finally {
-            inFlight.exit();
-        }
+        reply(exchange, replyTo(exchange));
     }
 
     private Reply replyTo(HttpExchange exchange) {

@@ -55,7 +55,7 @@ public final class RestServer implements AutoCloseable {
                 new InetSocketAddress(InetAddress.getByName(options.host()), options.port()), 0);
         ExecutorService handlers = Executors.newFixedThreadPool(options.threads(), namedThreads());
         server.createContext("/", new RestHandler(new SupportEndpoints(engine), token, inFlight));
-        server.setExecutor(handlers);
+        server.setExecutor(inFlight.counting(handlers));
         server.start();
         RestServer rest = new RestServer(server, handlers, inFlight, options.grace());
         LOG.info("supportflow REST binding on {} (lifecycle {}, {})", rest.uri(), engine.definition().name(),
@@ -76,8 +76,9 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: new requests are answered 503 while the requests in flight finish (for at most
-     * {@code grace}), then the listener and every connection close. Idempotent; the engine stays open.
+     * Graceful stop: every request already received (its headers read, or being read) finishes, for at most
+     * {@code grace}, while requests arriving meanwhile are answered 503; then the listener and every connection
+     * close. Idempotent; the engine stays open.
      *
      * @return whether every in-flight request finished within {@code grace}
      */
