@@ -35,6 +35,10 @@ final class Refusals {
                 furthest = row;
             }
         }
+        if (best == furthest.guards().size()) {
+            return of(ErrorCode.AGENT_REQUIRED, "order " + c.command().orderId() + ": " + c.event() + " in state "
+                    + c.state() + " assigns an agent, but the command carries none");
+        }
         Guard failed = furthest.guards().get(best);
         return of(failed.refusal(), "order " + c.command().orderId() + ": " + c.event() + " in state " + c.state()
                 + " refused by rule " + failed.ruleName());

@@ -1,6 +1,7 @@
 package io.supportflow.spec.model;
 
 import io.supportflow.spec.govstack.Support;
+import io.supportflow.spec.lifecycle.Effect;
 import io.supportflow.spec.lifecycle.Guard;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
@@ -35,9 +36,17 @@ public final class Semantics {
         return Guards.holds(guard, context);
     }
 
-    /** Whether every guard of {@code row} holds in {@code context}. */
+    /**
+     * Whether every guard of {@code row} holds in {@code context} and, when the row assigns ({@link Effect#ASSIGN}),
+     * the command carries an agent: an assigning row whose guards do not require one is refused with
+     * {@code AGENT_REQUIRED} rather than applied without an agent.
+     */
     public static boolean enabled(Transition row, GuardContext context) {
-        return row.guards().stream().allMatch(g -> holds(g, context));
+        return row.guards().stream().allMatch(g -> holds(g, context)) && hasAgentIfAssigning(row, context);
+    }
+
+    private static boolean hasAgentIfAssigning(Transition row, GuardContext context) {
+        return context.agent() != null || !row.effects().contains(Effect.ASSIGN);
     }
 
     /**
@@ -56,7 +65,8 @@ public final class Semantics {
 
     /**
      * Why no row was enabled: no row for (state, event) gives a 409 (SESSION_ALREADY_OPEN, SESSION_CLOSED or
-     * ILLEGAL_TRANSITION); otherwise the failing guard of the row that passed most guards (ties in table order).
+     * ILLEGAL_TRANSITION); otherwise the failing guard of the row that passed most guards (ties in table order), or
+     * AGENT_REQUIRED when that row passed all its guards but assigns and the command carries no agent.
      */
     public static Outcome.Refused refusal(GuardContext context) {
         return Refusals.noRowEnabled(context);
