@@ -2,12 +2,17 @@ package io.supportflow.spec.model;
 
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
+import io.supportflow.spec.govstack.Validation;
+import io.supportflow.spec.govstack.Violation;
 import io.supportflow.spec.lifecycle.AssignmentStrategy;
 import io.supportflow.spec.lifecycle.Lifecycle;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What is decided before a row is chosen. */
 final class Prechecks {
@@ -35,11 +40,32 @@ final class Prechecks {
             return Optional.of(Refusals.of(ErrorCode.AGENT_ID_REQUIRED,
                     "order " + command.orderId() + ": an agent needs an id", "agent.id"));
         }
+        List<Violation> violations = violations(command);
+        if (!violations.isEmpty()) {
+            return Optional.of(Refusals.of(ErrorCode.INVALID_INPUT, "order " + command.orderId() + ": "
+                    + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+                    violations.stream().map(Violation::path).distinct().collect(Collectors.joining(", "))));
+        }
         if (command instanceof Command.Update && agent != null && !sameAgent(current, agent)) {
             return Optional.of(Refusals.of(ErrorCode.AGENT_CHANGE_NOT_ALLOWED,
                     "order " + command.orderId() + ": PUT /support/{orderId} cannot change the agent", "agent"));
         }
         return Optional.empty();
+    }
+
+    private static List<Violation> violations(Command command) {
+        List<Violation> all = new ArrayList<>(Validation.orderId(command.orderId()));
+        if (!all.isEmpty()) {
+            return all;
+        }
+        if (command instanceof Command.Open open) {
+            all.addAll(Validation.support(open.body(), open.orderId()));
+        } else if (command instanceof Command.Update update) {
+            all.addAll(Validation.support(update.body(), update.orderId()));
+        } else {
+            all.addAll(Validation.agent(command.agent()));
+        }
+        return all;
     }
 
     private static boolean sameAgent(Session current, Agent agent) {

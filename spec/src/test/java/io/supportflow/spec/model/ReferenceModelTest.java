@@ -280,4 +280,20 @@ class ReferenceModelTest {
         assertThat(r.session()).isEqualTo(model.session("o1").orElseThrow());
         assertThat(r.assignments()).isEqualTo(model.assignments("o1"));
     }
+
+    @Test
+    void invalidInputIsRefusedWithThePathOfEveryBadFieldAndChangesNothing() {
+        open("o1");
+        Support bad = new Support(null, null, "call me", new Chat("not a url", null), null, null);
+        Outcome o = model.apply(new Command.Update("o1", bad, CUSTOMER));
+        assertThat(code(o)).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(((Outcome.Refused) o).paths()).isEqualTo("support.callback_phone, support.chat.url");
+        assertThat(model.session("o1").orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderIdOutsideTheCharacterSetIsInvalidInput() {
+        assertThat(code(model.apply(new Command.Open("a/b", body("x"), CUSTOMER)))).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(model.sessions()).isEmpty();
+    }
 }
