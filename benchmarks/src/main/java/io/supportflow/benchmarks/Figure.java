@@ -25,9 +25,9 @@ record Figure(double value, Unit unit) {
         return new Figure(value, Unit.COUNT);
     }
 
-    /** Whether the value is a finite number above zero (every measured time, rate and size must be). */
-    boolean positive() {
-        return Double.isFinite(value) && value > 0;
+    /** Whether the value can be a measurement: finite, above zero for rates, times and sizes, not negative for counts. */
+    boolean plausible() {
+        return Double.isFinite(value) && (unit == Unit.COUNT ? value >= 0 : value > 0);
     }
 
     @Override

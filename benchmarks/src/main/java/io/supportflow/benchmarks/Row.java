@@ -1,7 +1,6 @@
 package io.supportflow.benchmarks;
 
 import java.util.Locale;
-import java.util.function.DoublePredicate;
 
 /**
  * One line of the ratio table: a supportflow figure, optionally beside a baseline from the same run, optionally
@@ -28,10 +27,9 @@ record Row(int item, String measurement, Figure figure, String baseline, Figure 
         return new Row(item, measurement, figure, null, null, null, null);
     }
 
-    /** This row judged by {@code target}, applied to the ratio when there is a baseline, else to the figure. */
-    Row judged(String text, DoublePredicate target) {
-        double judgedValue = baselineFigure == null ? figure.value() : ratio();
-        return new Row(item, measurement, figure, baseline, baselineFigure, text, target.test(judgedValue));
+    /** This row with a target, as written in the issue, and whether it is met. */
+    Row judged(String text, boolean isMet) {
+        return new Row(item, measurement, figure, baseline, baselineFigure, text, isMet);
     }
 
     /** figure / baseline figure; NaN without a baseline. */
