@@ -35,7 +35,7 @@ public class Baselines {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void bareSpringInMemory(BareSpring spring, Client client) throws Exception {
+    public void bareSpringInMemory(BareSpring spring, Client client) {
         client.advance();
         spring.handle(client.orderId(), OrderCycle.event(client.step()));
     }

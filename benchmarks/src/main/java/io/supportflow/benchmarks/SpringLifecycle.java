@@ -6,6 +6,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -42,6 +43,12 @@ final class SpringLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("the Spring baseline machine does not build", e);
         }
+    }
+
+    /** Puts a machine, running or not, into {@code state} without running any transition. */
+    static void reset(StateMachine<String, String> machine, String state) {
+        machine.getStateMachineAccessor().doWithAllRegions(region -> region.resetStateMachineReactively(
+                new DefaultStateMachineContext<>(state, null, null, null)).block());
     }
 
     /**
