@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +13,14 @@ import java.util.concurrent.TimeUnit;
  * {@link OrderCycle}. Iterations, forks and threads come from {@link Suite}.
  */
 public class Baselines {
+
+    /** The disk's floor: a small write and fsync per operation, per-operation latency (single client). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void rawFsync(RawFsync file) throws IOException {
+        file.writeAndSync();
+    }
 
     /** Raw MapDB put + commit per command, per-command latency (single client). */
     @Benchmark

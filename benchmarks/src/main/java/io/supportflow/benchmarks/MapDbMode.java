@@ -5,7 +5,12 @@ import org.mapdb.DBMaker;
 
 import java.nio.file.Path;
 
-/** The MapDB file mode of the durable baselines: the one supportflow's store uses, so the comparison is like for like. */
+/**
+ * The MapDB file mode of the durable baselines: MapDB's own durable transactional mode (file channel, write-ahead
+ * log, each commit synced), what an application using MapDB directly would choose. supportflow's store runs MapDB's
+ * page store over its own redo-log volume, which is internal to the persistence module; like this mode, it syncs
+ * every commit before returning.
+ */
 final class MapDbMode {
 
     private MapDbMode() {
