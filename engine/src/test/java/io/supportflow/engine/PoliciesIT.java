@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every policy of the lifecycle, through {@link SupportEngine} on a MapDB store. */
-class PoliciesTest {
+class PoliciesIT {
     @TempDir
     Path dir;
     private Harness harness;
@@ -261,16 +261,6 @@ class PoliciesTest {
     }
 
     private static RatingExpression atLeastFour() {
-        return new RatingExpression() {
-            @Override
-            public String canonical() {
-                return "gte 4";
-            }
-
-            @Override
-            public boolean test(double rating) {
-                return rating >= 4;
-            }
-        };
+        return RatingExpression.parse("gte 4");
     }
 }

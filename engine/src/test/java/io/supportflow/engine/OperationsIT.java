@@ -2,6 +2,7 @@ package io.supportflow.engine;
 
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
+import io.supportflow.spec.lifecycle.Effect;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.States;
 import io.supportflow.spec.model.Assignment;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Every row of DESIGN §1 through {@link SupportEngine}, on the standard lifecycle and a MapDB store. */
-class OperationsTest {
+class OperationsIT {
     @TempDir
     Path dir;
     private Harness harness;
@@ -118,7 +119,7 @@ class OperationsTest {
     void updateWithAnotherAgentIsBadInputPointingToTheAgentResource() {
         engine.open("o1", body("help"), CUSTOMER);
         SupportException e = refusal(() -> engine.update("o1", body("x").withAgent(Agent.withId("a2")), CUSTOMER));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
+        assertThat(e).isInstanceOf(BadInputException.class);
         assertThat(e.code()).isEqualTo(ErrorCode.AGENT_CHANGE_NOT_ALLOWED);
         assertThat(e.getMessage()).contains("/agent");
         assertThat(e.paths()).isEqualTo("agent");
@@ -190,8 +191,7 @@ class OperationsTest {
         Session s = engine.assign("o1", rated("a1", "4.9"), SUPERVISOR);
         assertThat(s.agent().rating()).isEqualTo("4.9");
         assertThat(engine.agentLoad("a1")).isEqualTo(1);
-        assertThat(engine.history("o1")).last().extracting(JournalEntry::effects).asList()
-                .extracting(Object::toString).containsExactly("UPDATE_AGENT");
+        assertThat(engine.history("o1").get(2).effects()).containsExactly(Effect.UPDATE_AGENT);
     }
 
     @Test
@@ -217,7 +217,7 @@ class OperationsTest {
     void assigningAnAgentWithoutAnIdIsBadInput() {
         engine.open("o1", body("help"), CUSTOMER);
         SupportException e = refusal(() -> engine.assign("o1", new Agent(null, null, null, null, null), SUPERVISOR));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
+        assertThat(e).isInstanceOf(BadInputException.class);
         assertThat(e.code()).isEqualTo(ErrorCode.AGENT_ID_REQUIRED);
         assertThat(e.paths()).isEqualTo("agent.id");
     }
@@ -277,10 +277,13 @@ class OperationsTest {
     }
 
     @Test
-    void aBlankOrderIdIsBadInput() {
-        SupportException e = refusal(() -> engine.open(" ", body("x"), CUSTOMER));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
-        assertThat(e.paths()).isEqualTo("order_id");
+    void aBlankOrderIdIsBadInputForCommandsAndQueries() {
+        SupportException command = refusal(() -> engine.open(" ", body("x"), CUSTOMER));
+        SupportException query = refusal(() -> engine.get(" "));
+        assertThat(command).isInstanceOf(BadInputException.class);
+        assertThat(query).isInstanceOf(BadInputException.class);
+        assertThat(command.paths()).isEqualTo("orderId");
+        assertThat(query.paths()).isEqualTo("orderId");
     }
 
     @Test
