@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,16 @@ import java.util.Set;
  * configurations of all orders share it. Records every row that fired. Not thread-safe.
  */
 final class Moves {
-    /** An interned step: the next order configuration (-1: unchanged), the cursor after, the problems of the move. */
-    record Step(int next, int cursor, List<Problem> problems) {
-        static final Step NONE = new Step(-1, -1, List.of());
+    /**
+     * Everything one order can do in one environment: its distinct successors (next order configuration, cursor
+     * after, and the first action reaching them, in action order; moves back to the same configuration left out),
+     * and the problems of each move that has some.
+     */
+    record Steps(int[] next, int[] cursor, int[] action, List<Flagged> flagged) {
+    }
+
+    /** The problems of the move by {@code action}, leading to {@code next} (-1: nothing changed). */
+    record Flagged(int action, int next, List<Problem> problems) {
     }
 
     private final Lifecycle definition;
@@ -31,7 +39,7 @@ final class Moves {
     private final Map<Local, Integer> localIds = new HashMap<>();
     private final List<Env> envs = new ArrayList<>();
     private final Map<Env, Integer> envIds = new HashMap<>();
-    private final Map<Long, Step[]> memo = new HashMap<>();
+    private final Map<Long, Steps> memo = new HashMap<>();
     private final Set<Transition> fired = new HashSet<>();
 
     Moves(Lifecycle definition, Bounds bounds, Stepper stepper) {
@@ -76,8 +84,8 @@ final class Moves {
         });
     }
 
-    /** The step of every action from {@code local} in {@code env}, indexed by action. */
-    Step[] steps(int local, int env) {
+    /** What an order in {@code local} can do when the other orders and the cursor are {@code env}. */
+    Steps steps(int local, int env) {
         return memo.computeIfAbsent(((long) local << 32) | env, key -> compute(local, env));
     }
 
@@ -86,19 +94,30 @@ final class Moves {
         return fired;
     }
 
-    private Step[] compute(int localId, int envId) {
+    private Steps compute(int localId, int envId) {
         Local from = locals.get(localId);
-        Step[] steps = new Step[stepper.actionCount()];
-        for (int a = 0; a < steps.length; a++) {
-            Move move = stepper.step(from, a, envs.get(envId));
+        Env env = envs.get(envId);
+        int cursor = env.cursor() == null ? -1 : bounds.indexOf(env.cursor());
+        Map<List<Integer>, Integer> successors = new LinkedHashMap<>();
+        List<Flagged> flagged = new ArrayList<>();
+        for (int a = 0; a < stepper.actionCount(); a++) {
+            Move move = stepper.step(from, a, env);
+            int next = move.next() == null ? -1 : intern(move.next());
+            int after = move.cursor() == null ? -1 : bounds.indexOf(move.cursor());
             List<Problem> found = Checks.ofMove(definition, from, move);
+            if (!found.isEmpty()) {
+                flagged.add(new Flagged(a, next, found));
+            }
             if (move.fired() != null) {
                 fired.add(move.fired());
             }
-            steps[a] = move.next() == null && found.isEmpty() ? Step.NONE
-                    : new Step(move.next() == null ? -1 : intern(move.next()),
-                    move.cursor() == null ? -1 : bounds.indexOf(move.cursor()), found);
+            if (next >= 0 && (next != localId || after != cursor)) {
+                successors.putIfAbsent(List.of(next, after), a);
+            }
         }
-        return steps;
+        int[] nexts = successors.keySet().stream().mapToInt(k -> k.get(0)).toArray();
+        int[] cursors = successors.keySet().stream().mapToInt(k -> k.get(1)).toArray();
+        int[] actions = successors.values().stream().mapToInt(Integer::intValue).toArray();
+        return new Steps(nexts, cursors, actions, List.copyOf(flagged));
     }
 }

@@ -40,11 +40,9 @@ final class OrderSearch {
         reach(new Node(moves.intern(stepper.initial()), -1, -1, ProductSearch.WAIT), -1);
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            Moves.Step[] steps = moves.steps(node.local(), moves.env(noLoad, node.cursor()));
-            for (int a = 0; a < steps.length; a++) {
-                if (steps[a].next() >= 0) {
-                    reach(new Node(steps[a].next(), steps[a].cursor(), i, a), i);
-                }
+            Moves.Steps steps = moves.steps(node.local(), moves.env(noLoad, node.cursor()));
+            for (int s = 0; s < steps.next().length; s++) {
+                reach(new Node(steps.next()[s], steps.cursor()[s], i, steps.action()[s]), i);
             }
             int passed = moves.intern(moves.local(node.local()).windowPassed());
             if (passed != node.local()) {

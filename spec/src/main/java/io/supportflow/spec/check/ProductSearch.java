@@ -23,12 +23,34 @@ final class ProductSearch {
     record Node(int[] orders, int cursor, int parent, int order, int action) {
     }
 
-    /** Sorted order configuration ids and the cursor: equal for configurations equal up to renaming the orders. */
-    private record Key(List<Integer> sorted, int cursor) {
-        static Key of(int[] orders, int cursor) {
-            int[] copy = orders.clone();
-            Arrays.sort(copy);
-            return new Key(Arrays.stream(copy).boxed().toList(), cursor);
+    /**
+     * Sorted order configuration ids and the cursor: equal for configurations equal up to renaming the orders.
+     * Ids are small and close together, so the hash mixes them (a polynomial hash would collide heavily).
+     */
+    private static final class Key {
+        private final int[] sorted;
+        private final int cursor;
+        private final int hash;
+
+        Key(int[] orders, int cursor) {
+            this.sorted = orders.clone();
+            Arrays.sort(sorted);
+            this.cursor = cursor;
+            long h = cursor;
+            for (int id : sorted) {
+                h = (h ^ id) * 0x9E3779B97F4A7C15L;
+            }
+            this.hash = (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.cursor == cursor && Arrays.equals(k.sorted, sorted);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
@@ -90,17 +112,15 @@ final class ProductSearch {
     private void expand(int index) {
         Node node = nodes.get(index);
         for (int o = 0; o < node.orders().length; o++) {
-            Moves.Step[] steps = moves.steps(node.orders()[o], moves.env(othersLoad(node, o), node.cursor()));
-            for (int a = 0; a < steps.length; a++) {
-                Moves.Step step = steps[a];
-                int order = o;
-                int action = a;
-                step.problems().forEach(p -> findings.offer(p, () -> traceThen(index, order, action, step)));
-                if (step.next() >= 0) {
-                    int[] next = node.orders().clone();
-                    next[o] = step.next();
-                    reach(new Node(next, step.cursor(), index, o, a));
-                }
+            int order = o;
+            Moves.Steps steps = moves.steps(node.orders()[o], moves.env(othersLoad(node, o), node.cursor()));
+            for (Moves.Flagged f : steps.flagged()) {
+                f.problems().forEach(p -> findings.offer(p, () -> traceThen(index, order, f.action(), f.next())));
+            }
+            for (int s = 0; s < steps.next().length; s++) {
+                int[] next = node.orders().clone();
+                next[o] = steps.next()[s];
+                reach(new Node(next, steps.cursor()[s], index, o, steps.action()[s]));
             }
         }
         if (stepper.windowMatters()) {
@@ -125,7 +145,7 @@ final class ProductSearch {
     }
 
     private void reach(Node node) {
-        if (seen.putIfAbsent(Key.of(node.orders(), node.cursor()), nodes.size()) == null) {
+        if (seen.putIfAbsent(new Key(node.orders(), node.cursor()), nodes.size()) == null) {
             nodes.add(node);
         }
     }
@@ -141,9 +161,9 @@ final class ProductSearch {
         return steps;
     }
 
-    private List<TraceStep> traceThen(int index, int order, int action, Moves.Step step) {
+    private List<TraceStep> traceThen(int index, int order, int action, int next) {
         List<TraceStep> steps = trace(index);
-        int after = step.next() >= 0 ? step.next() : nodes.get(index).orders()[order];
+        int after = next >= 0 ? next : nodes.get(index).orders()[order];
         steps.add(new TraceStep.Run(stepper.command(action, orderId(order)), moves.local(after).state()));
         return steps;
     }

@@ -9,9 +9,10 @@ import io.supportflow.spec.lifecycle.ReopenPolicy;
 import io.supportflow.spec.lifecycle.States;
 import io.supportflow.spec.lifecycle.Transition;
 import io.supportflow.spec.model.AgentProfile;
+import io.supportflow.spec.rating.RatingExpression;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ class ModelCheckerTest {
                 standardWith(p -> p.withIdleTimeout(Duration.ofMinutes(30))),
                 standardWith(p -> p.withReopen(ReopenPolicy.never())),
                 standardWith(p -> p.withReopen(ReopenPolicy.within(Duration.ofHours(1)))),
-                standardWith(p -> p.withMinimumRating(new AtLeast(4))),
+                standardWith(p -> p.withMinimumRating(RatingExpression.parse("gte 4"))),
                 standardWith(p -> p.withAssignment(AssignmentStrategy.ROUND_ROBIN).withAutoAssignOnOpen(true)),
                 standardWith(p -> p.withAssignment(AssignmentStrategy.LEAST_LOADED).withAgentCapacity(1)));
     }
@@ -220,6 +221,39 @@ class ModelCheckerTest {
     }
 
     @Test
+    void aGeneratedDefinitionOf200StatesAnd2000RowsIsExploredCompletelyAndFoundClean() {
+        Lifecycle large = LargeLifecycles.generate(200, 2000, 42);
+
+        CheckReport report = ModelChecker.check(large);
+
+        assertThat(large.states()).hasSize(200);
+        assertThat(large.transitions()).hasSize(2000);
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.unreachableStates()).isEmpty();
+        assertThat(report.configurations()).isGreaterThan(report.orderConfigurations());
+    }
+
+    @Test
+    void anUpdateCarryingTheCurrentAgentIsExplored() {
+        Lifecycle pinning = Lifecycle.builder("pinning").initial(States.NONE)
+                .state(States.OPEN).agentState(States.ASSIGNED).agentState("PINNED").finalState(States.CLOSED)
+                .add(Transition.of(States.NONE, "open", States.OPEN).when(Guard.NO_AGENT_GIVEN).does(Effect.OPEN))
+                .add(Transition.of(States.NONE, "open", States.ASSIGNED).when(Guard.AGENT_GIVEN, Guard.WITHIN_CAPACITY)
+                        .does(Effect.OPEN, Effect.ASSIGN))
+                .add(Transition.of(States.ASSIGNED, "update", States.ASSIGNED).when(Guard.NO_AGENT_GIVEN))
+                .add(Transition.of(States.ASSIGNED, "update", "PINNED").when(Guard.AGENT_GIVEN))
+                .add(Transition.of(States.OPEN, "close", States.CLOSED))
+                .add(Transition.of(States.ASSIGNED, "close", States.CLOSED).does(Effect.RELEASE))
+                .add(Transition.of("PINNED", "close", States.CLOSED).does(Effect.RELEASE))
+                .build();
+
+        CheckReport report = ModelChecker.check(pinning);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.dormantRows()).isEmpty();
+    }
+
+    @Test
     void checkingTwiceGivesEqualReports() {
         Lifecycle stuck = Lifecycle.standard().extend("stuck")
                 .state("STUCK")
@@ -243,7 +277,7 @@ class ModelCheckerTest {
 
     @Test
     void underAMinimumRatingTheDefaultBoundsAddAnAgentBelowIt() {
-        List<AgentProfile> agents = Bounds.defaults(standardWith(p -> p.withMinimumRating(new AtLeast(4)))).agents();
+        List<AgentProfile> agents = Bounds.defaults(standardWith(p -> p.withMinimumRating(RatingExpression.parse("gte 4")))).agents();
 
         assertThat(agents).extracting(p -> p.agent().rating()).containsExactly("5", "5", "0");
     }
