@@ -61,9 +61,10 @@ final class Suite {
     private List<Row> concurrentClients() {
         List<Row> rows = new ArrayList<>();
         for (int clients : settings.clients()) {
-            Row row = Row.compared(2, "durable engine, " + clients + " clients: commands/s",
+            String who = clients == 1 ? "1 client" : clients + " clients";
+            Row row = Row.compared(2, "durable engine, " + who + ": commands/s",
                     Figure.perSecond(jmh.throughput(EngineBenchmarks.class, "durableThroughput", clients)),
-                    "naive Spring per entity, " + clients + " clients",
+                    "naive Spring per entity, " + who,
                     Figure.perSecond(jmh.throughput(Baselines.class, "naiveSpringPerEntity", clients)));
             rows.add(clients == 64 ? row.judged("≥ 10×", row.ratio() >= 10) : row);
         }
