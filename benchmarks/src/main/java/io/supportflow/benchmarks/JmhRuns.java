@@ -40,7 +40,6 @@ final class JmhRuns {
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(settings.iterationTime())
                 .threads(threads)
-                .jvmArgsAppend("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"))
                 .shouldFailOnError(true)
                 .verbosity(settings.verbosity())
                 .build();

@@ -17,7 +17,7 @@ import java.util.List;
 final class OrderCycle {
     static final int LENGTH = 4;
     private static final List<String> EVENTS = List.of(Events.OPEN, Events.UPDATE, Events.ASSIGN, Events.CLOSE);
-    private static final int AGENTS = 16;
+    private static final int AGENTS = 64;
 
     private OrderCycle() {
     }
