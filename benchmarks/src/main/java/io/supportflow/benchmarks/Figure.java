@@ -25,7 +25,7 @@ record Figure(double value, Unit unit) {
         return new Figure(value, Unit.COUNT);
     }
 
-    /** Whether the value can be a measurement: finite, above zero for rates, times and sizes, not negative for counts. */
+    /** Whether the value can be a measurement: finite; above zero for rates, times, sizes; not negative for counts. */
     boolean plausible() {
         return Double.isFinite(value) && (unit == Unit.COUNT ? value >= 0 : value > 0);
     }

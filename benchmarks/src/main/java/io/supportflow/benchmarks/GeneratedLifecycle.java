@@ -39,7 +39,9 @@ final class GeneratedLifecycle {
     }
 
     private static void addRow(LifecycleBuilder builder, int source, int event, int states) {
-        int target = event == 0 ? Math.min(source + 1, states - 1) : 1 + Math.floorMod(source * 7919 + event * 104_729, states - 1);
+        int target = event == 0
+                ? Math.min(source + 1, states - 1)
+                : 1 + Math.floorMod(source * 7919 + event * 104_729, states - 1);
         if (source == states - 1) {
             builder.reopen(Transition.of(FINAL, "e" + event, name(event == 0 ? 1 : target, states)));
         } else {

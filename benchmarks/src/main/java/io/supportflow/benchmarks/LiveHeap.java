@@ -64,7 +64,8 @@ final class LiveHeap {
             return false;
         }
         try {
-            return StateMachine.class.isAssignableFrom(Class.forName(className, false, LiveHeap.class.getClassLoader()));
+            Class<?> type = Class.forName(className, false, LiveHeap.class.getClassLoader());
+            return StateMachine.class.isAssignableFrom(type);
         } catch (ClassNotFoundException e) {
             return false; // a hidden class (lambda) or another loader's class: not one of the machines counted here
         }

@@ -31,7 +31,8 @@ final class OrderCycle {
     static Command command(String orderId, int step) {
         return switch (step) {
             case 0 -> new Command.Open(orderId, body(orderId, "Parcel arrived damaged"), Actor.CUSTOMER);
-            case 1 -> new Command.Update(orderId, body(orderId, "Parcel arrived damaged, photo attached"), Actor.CUSTOMER);
+            case 1 -> new Command.Update(orderId, body(orderId, "Parcel arrived damaged, photo attached"),
+                    Actor.CUSTOMER);
             case 2 -> new Command.Assign(orderId, Agent.withId("agent-" + Math.floorMod(orderId.hashCode(), AGENTS)),
                     Actor.SUPERVISOR);
             case 3 -> new Command.Close(orderId, Actor.AGENT);

@@ -25,7 +25,8 @@ final class RawStoreProbe {
         try {
             byte[] opened = CycleRecords.of("fill-0").get(0);
             try (DB db = MapDbMode.open(file)) {
-                Map<String, byte[]> map = db.treeMap("records", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+                Map<String, byte[]> map =
+                        db.treeMap("records", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
                 for (int i = 0; i < records; i++) {
                     map.put("fill-" + i, opened);
                     if ((i + 1) % BATCH == 0) {
