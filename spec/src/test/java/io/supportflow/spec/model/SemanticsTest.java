@@ -45,15 +45,4 @@ class SemanticsTest {
         assertThat(model.session("o1").orElseThrow().agent().id()).isEqualTo("a1");
         assertThat(model.agentLoad("a1")).isEqualTo(1);
     }
-
-    @Test
-    void aNoOpDeclaredOnTheInitialStateIsNeverReachedTheOrderIsNotFound() {
-        Lifecycle noOpOnNone = Lifecycle.standard().extend("noOpOnNone").ignore(States.NONE, "close").build();
-        ReferenceModel model = new ReferenceModel(noOpOnNone, T0);
-
-        Outcome outcome = model.apply(new Command.Close("o1", Actor.CUSTOMER));
-
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Refused.class,
-                r -> assertThat(r.code()).isEqualTo(ErrorCode.SUPPORT_NOT_FOUND));
-    }
 }
