@@ -100,6 +100,16 @@ class PoliciesIT {
     }
 
     @Test
+    void registeringAnAgentWithAnInvalidRatingIsBadInput() {
+        SupportEngine engine = engineWith(UnaryOperator.identity());
+        SupportException e = refusal(() -> engine.registerAgent(new AgentProfile("a1", null, true, rated("a1", "great"))));
+        assertThat(e).isInstanceOf(BadInputException.class);
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.paths()).isEqualTo("agent.rating");
+        assertThat(engine.agents()).isEmpty();
+    }
+
+    @Test
     void anAgentBelowTheMinimumRatingIsRefused() {
         SupportEngine engine = engineWith(p -> p.withMinimumRating(atLeastFour()));
         engine.open("o1", body("x"), CUSTOMER);
