@@ -48,7 +48,7 @@ final class FieldRules {
             matching("[A-Za-z0-9._:@-]{1," + Validation.MAX_ID_LENGTH + "}"));
 
     /** E.164 with optional single spaces between digits: how the contract's {@code format: phone} is read. */
-    private static final Pattern PHONE = Pattern.compile("\\+(?:[0-9] ?){6,14}[0-9]");
+    private static final Pattern E164_PHONE = Pattern.compile("\\+(?:[0-9] ?){6,14}[0-9]");
 
     private FieldRules() {
     }
@@ -75,7 +75,7 @@ final class FieldRules {
     }
 
     private static boolean isPhone(String value) {
-        return PHONE.matcher(value).matches();
+        return E164_PHONE.matcher(value).matches();
     }
 
     private static boolean isWebUrl(String value) {
