@@ -271,6 +271,21 @@ abstract class SupportStoreContract {
     }
 
     @Test
+    void compactingChangesNoTableByteForByte() {
+        Random random = new Random(5);
+        List<String> orders = List.of("o1", "o2", "o3");
+        for (int i = 0; i < 60; i++) {
+            driver.apply(Scenario.command(random, orders), T0.plusSeconds(i));
+        }
+        store.acknowledgeAll(store.pendingOutbox(30).stream().map(SupportStore.EntryId::of).toList());
+        var before = StoreChecks.snapshot(store);
+        before.get(Table.META).remove(Meta.REMOVALS);
+        store.compact();
+        assertThat(StoreChecks.snapshot(store)).isEqualTo(before);
+        StoreChecks.assertConsistent(store, orders);
+    }
+
+    @Test
     void everyMethodButCloseThrowsAfterCloseAndCloseIsIdempotent() {
         store.close();
         store.close();
