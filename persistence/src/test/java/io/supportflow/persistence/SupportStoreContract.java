@@ -268,6 +268,9 @@ abstract class SupportStoreContract {
             driver.apply(Scenario.command(random, orders), now);
         }
         StoreChecks.assertConsistent(store, orders);
+        assertThat(orders.stream().mapToLong(o -> store.journal(o).size()).sum()).as("accepted commands")
+                .isGreaterThan(40);
+        assertThat(store.assignments("o1")).isNotEmpty();
     }
 
     @Test
