@@ -2,13 +2,13 @@ package io.supportflow.persistence;
 
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -24,8 +24,8 @@ final class FreshStore {
     /** An empty store of the current table layout. */
     static void empty(StoreFiles files) throws IOException {
         write(files, table -> table == Table.META
-                ? new java.util.TreeMap<>(Map.of(Meta.LAYOUT, Meta.longValue(Meta.LAYOUT_VERSION)))
-                : new java.util.TreeMap<>());
+                ? new TreeMap<>(Map.of(Meta.LAYOUT, Meta.longValue(Meta.LAYOUT_VERSION)))
+                : new TreeMap<>());
     }
 
     /**
@@ -61,10 +61,7 @@ final class FreshStore {
     }
 
     private static void fill(DB db, Table table, NavigableMap<String, byte[]> entries) {
-        DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), Serializer.STRING, Serializer.BYTE_ARRAY);
-        if (table.holdsRecords()) {
-            maker = maker.valuesOutsideNodesEnable();
-        }
+        DB.TreeMapMaker<String, byte[]> maker = MapDbTables.maker(db, table);
         if (entries.isEmpty()) {
             maker.create();
             return;

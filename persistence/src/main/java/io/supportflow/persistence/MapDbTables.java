@@ -5,8 +5,8 @@ import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -25,6 +25,7 @@ import java.util.TreeMap;
 final class MapDbTables implements Tables {
     /** Bytes MapDB leaves unused per removed key, measured: about 100 for an index key, 230 for an outbox entry. */
     private static final long GARBAGE_PER_REMOVAL = 150;
+
     private final StoreFiles files;
     private final DirectoryLock lock;
     private DB db;
@@ -165,7 +166,7 @@ final class MapDbTables implements Tables {
             data = FileChannel.open(files.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
             recover(log, data);
             opened = DBMaker.volumeDB(new RedoVolume(files.data(), data, log, data.size()), true).make();
-            Map<Table, NavigableMap<String, byte[]>> loaded = maps(opened, false);
+            Map<Table, NavigableMap<String, byte[]>> loaded = maps(opened);
             if (maps != null) {
                 Arrays.stream(Table.values()).filter(Table::inMemory).forEach(t -> loaded.put(t, maps.get(t)));
             }
@@ -214,20 +215,18 @@ final class MapDbTables implements Tables {
         }
     }
 
-    /** The maps of every table; {@code create} makes those on disk, otherwise each must exist. */
-    private static Map<Table, NavigableMap<String, byte[]>> maps(DB db, boolean create) {
+    /** The maps of every table; each on disk must exist. */
+    private static Map<Table, NavigableMap<String, byte[]>> maps(DB db) {
         Map<Table, NavigableMap<String, byte[]>> maps = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
-            maps.put(table, table.inMemory() ? new TreeMap<>() : onDisk(db, table, create));
+            maps.put(table, table.inMemory() ? new TreeMap<>() : maker(db, table).open());
         }
         return maps;
     }
 
-    private static NavigableMap<String, byte[]> onDisk(DB db, Table table, boolean create) {
+    /** The one configuration of a table on disk: string keys, byte-array values, record values outside the nodes. */
+    static DB.TreeMapMaker<String, byte[]> maker(DB db, Table table) {
         DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), Serializer.STRING, Serializer.BYTE_ARRAY);
-        if (table.holdsRecords()) {
-            maker = maker.valuesOutsideNodesEnable();
-        }
-        return create ? maker.create() : maker.open();
+        return table.holdsRecords() ? maker.valuesOutsideNodesEnable() : maker;
     }
 }

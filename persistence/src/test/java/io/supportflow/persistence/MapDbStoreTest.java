@@ -15,9 +15,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +70,7 @@ class MapDbStoreTest {
         }
     }
 
-    private Object snapshotOfReopened() {
+    private Map<Table, Map<String, String>> snapshotOfReopened() {
         try (SupportStore store = Stores.openMapDb(directory)) {
             return StoreChecks.snapshot(store);
         }
@@ -258,6 +260,37 @@ class MapDbStoreTest {
         ((TableStore) store).tables().read(Table.META).keySet().stream().filter(k -> k.startsWith("churn-"))
                 .forEach(k -> cleanUp.delete(Table.META, k));
         apply(store, cleanUp);
+    }
+
+    @Test
+    void aCompactionInterruptedBeforeItsRenamesLeavesTheOldStore() throws IOException {
+        writeTraffic(40);
+        var before = snapshotOfReopened();
+        writeCompactCopy();
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+        assertThat(directory.resolve("supportflow.db.new")).doesNotExist();
+        assertThat(directory.resolve("supportflow.redo.new")).doesNotExist();
+    }
+
+    @Test
+    void aCompactionInterruptedBetweenItsRenamesOpensTheCompactedStore() throws IOException {
+        writeTraffic(40);
+        var before = snapshotOfReopened();
+        before.get(Table.META).remove(Meta.REMOVALS);
+        writeCompactCopy();
+        long compacted = Files.size(directory.resolve("supportflow.db.new"));
+        try (RedoLog old = RedoLog.open(directory.resolve("supportflow.redo"))) {
+            old.reset(Math.min(old.checkpointLength(), compacted));
+        }
+        Files.move(directory.resolve("supportflow.db.new"), dataFile(), StandardCopyOption.REPLACE_EXISTING);
+        var after = snapshotOfReopened();
+        assertThat(after).isEqualTo(before);
+    }
+
+    private void writeCompactCopy() throws IOException {
+        try (SupportStore store = Stores.openMapDb(directory)) {
+            FreshStore.copy(new StoreFiles(directory), ((TableStore) store).tables()::read);
+        }
     }
 
     @Test
