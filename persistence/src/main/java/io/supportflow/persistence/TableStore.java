@@ -102,8 +102,12 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<String> dueTimers(Instant now) {
-        return read(() -> table(Table.TIMER).headMap(Keys.timerBound(now), false).keySet().stream()
-                .map(Keys::timerOrder).toList());
+        return read(() -> {
+            String bound = Keys.timerBound(now);
+            NavigableMap<String, byte[]> timers = table(Table.TIMER);
+            return (bound == null ? timers : timers.headMap(bound, false)).keySet().stream()
+                    .map(Keys::timerOrder).toList();
+        });
     }
 
     @Override
