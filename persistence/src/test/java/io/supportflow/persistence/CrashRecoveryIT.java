@@ -45,7 +45,7 @@ class CrashRecoveryIT {
         for (int round = 0; round < ROUNDS; round++) {
             String context = "seed " + seed + ", round " + round;
             Process child = start(random.nextLong(), T0.plus(Duration.ofDays(round)));
-            int linesBeforeKill = random.nextInt(120);
+            int linesBeforeKill = random.nextInt(80);
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.US_ASCII))) {
                 readLines(lines, linesBeforeKill, child, context);
