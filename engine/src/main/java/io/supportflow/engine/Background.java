@@ -1,0 +1,92 @@
+package io.supportflow.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The production scheduler: one daemon thread polls due timers, another delivers the outbox, both every
+ * {@code interval} and the outbox also right after each commit. Failures are logged and the next poll goes on.
+ */
+final class Background implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
+    private static final long SHUTDOWN_SECONDS = 10;
+
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("timers"));
+    private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(daemon("outbox"));
+    private final AtomicBoolean deliveryQueued = new AtomicBoolean();
+    private final long intervalMillis;
+    private final Runnable fireTimers;
+    private final Runnable deliver;
+
+    Background(Duration interval, Runnable fireTimers, Runnable deliver) {
+        this.intervalMillis = Math.max(1, interval.toMillis());
+        this.fireTimers = logged("timer poll", fireTimers);
+        this.deliver = logged("outbox delivery", deliver);
+    }
+
+    /** Starts polling now (first poll immediately: work left by the previous run resumes). */
+    void start() {
+        timers.scheduleWithFixedDelay(fireTimers, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        outbox.scheduleWithFixedDelay(deliver, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a delivery pass soon; coalesces with one already asked for. */
+    void wakeDelivery() {
+        if (deliveryQueued.compareAndSet(false, true)) {
+            try {
+                outbox.execute(() -> {
+                    deliveryQueued.set(false);
+                    deliver.run();
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.debug("shutting down: the outbox is delivered after the next start");
+            }
+        }
+    }
+
+    /** Stops both threads, waiting up to ten seconds each for a running pass. */
+    @Override
+    public void close() {
+        stop(timers);
+        stop(outbox);
+    }
+
+    private static void stop(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Runnable logged(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} failed; retrying at the next poll", what, e);
+            }
+        };
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "supportflow-" + name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

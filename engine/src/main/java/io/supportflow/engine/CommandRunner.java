@@ -1,0 +1,140 @@
+package io.supportflow.engine;
+
+import io.supportflow.persistence.Commit;
+import io.supportflow.persistence.StaleVersionException;
+import io.supportflow.persistence.SupportStore;
+import io.supportflow.spec.govstack.ErrorCode;
+import io.supportflow.spec.lifecycle.Lifecycle;
+import io.supportflow.spec.model.Command;
+import io.supportflow.spec.model.GuardContext;
+import io.supportflow.spec.model.JournalEntry;
+import io.supportflow.spec.model.Outcome;
+import io.supportflow.spec.model.Precheck;
+import io.supportflow.spec.model.Semantics;
+import io.supportflow.spec.model.Session;
+import io.supportflow.spec.model.World;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The command pipeline, under the order's lock (and the {@link AssignmentGate}): load the session, check If-Match,
+ * {@link Semantics#precheck}, let a pooled Spring machine choose the row, {@link Semantics#apply} it (or explain the
+ * refusal), commit through the group committer, and only then answer. A refusal changes nothing (P4).
+ */
+final class CommandRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
+
+    private final Lifecycle definition;
+    private final SupportStore store;
+    private final World world;
+    private final Clock clock;
+    private final KeyedLocks orders = new KeyedLocks();
+    private final AssignmentGate gate;
+    private final MachinePool pool;
+    private final GroupCommitter committer;
+    private final Runnable afterCommit;
+
+    CommandRunner(Lifecycle definition, SupportStore store, Clock clock, MachinePool pool, Runnable afterCommit) {
+        this.definition = definition;
+        this.store = store;
+        this.world = new StoreWorld(store);
+        this.clock = clock;
+        this.gate = new AssignmentGate(definition.policies());
+        this.pool = pool;
+        this.committer = new GroupCommitter(store);
+        this.afterCommit = afterCommit;
+    }
+
+    /**
+     * Runs {@code command}; returns the session after it (unchanged for a no-op).
+     *
+     * @param expectedVersion when present, the command is refused unless the session is at this version (0: none)
+     * @throws SupportException for every refusal
+     */
+    Session execute(Command command, OptionalLong expectedVersion) {
+        return orders.withLock(command.orderId(), () -> gate.around(command, () -> {
+            Session current = store.load(command.orderId()).orElse(null);
+            expectedVersion.ifPresent(expected -> checkVersion(command, current, expected));
+            return decide(current, command);
+        }));
+    }
+
+    /**
+     * Fires the idle timer of {@code orderId} if its deadline, read under the order's lock, is at or before
+     * {@code now}; empty when it is no longer due (activity moved it, or the session closed).
+     *
+     * @throws SupportException if the lifecycle refuses the timeout
+     */
+    Optional<Session> fireTimer(String orderId, Instant now) {
+        Command timeout = new Command.IdleTimeout(orderId);
+        return orders.withLock(orderId, () -> gate.around(timeout, () -> {
+            Session current = store.load(orderId).orElse(null);
+            if (current == null || current.idleDeadline() == null || current.idleDeadline().isAfter(now)) {
+                return Optional.empty();
+            }
+            return Optional.of(decide(current, timeout));
+        }));
+    }
+
+    /** Orders with a command running or waiting. */
+    int lockedOrders() {
+        return orders.size();
+    }
+
+    private Session decide(Session current, Command command) {
+        Precheck precheck = Semantics.precheck(definition, current, command, world, clock.instant());
+        Outcome outcome = precheck instanceof Precheck.Proceed proceed
+                ? choose(proceed.context())
+                : ((Precheck.Done) precheck).outcome();
+        if (outcome instanceof Outcome.Accepted accepted) {
+            commit(command, accepted);
+            return accepted.session();
+        }
+        if (outcome instanceof Outcome.Unchanged unchanged) {
+            LOG.debug("order {}: {} by {} is a no-op in state {}", command.orderId(), command.event(),
+                    command.actor(), unchanged.session().state());
+            return unchanged.session();
+        }
+        Outcome.Refused refused = (Outcome.Refused) outcome;
+        throw refuse(command, SupportException.of(refused.code(), refused.message(), refused.paths()));
+    }
+
+    private Outcome choose(GuardContext context) {
+        return pool.withMachine(machine -> machine.choose(context))
+                .<Outcome>map(row -> Semantics.apply(row, context))
+                .orElseGet(() -> Semantics.refusal(context));
+    }
+
+    private void commit(Command command, Outcome.Accepted accepted) {
+        try {
+            committer.commit(Commit.of(accepted));
+        } catch (StaleVersionException e) {
+            throw refuse(command, SupportException.explain(ErrorCode.VERSION_MISMATCH, "order " + command.orderId()
+                    + ": another writer changed the session (expected version " + e.expected() + ", stored "
+                    + e.actual() + ")", null));
+        }
+        JournalEntry entry = accepted.entry();
+        LOG.debug("order {}: {} {} -> {} by {}, version {}", entry.orderId(), entry.event(), entry.from(), entry.to(),
+                entry.actor(), entry.version());
+        afterCommit.run();
+    }
+
+    private void checkVersion(Command command, Session current, long expected) {
+        long actual = current == null ? 0 : current.version();
+        if (actual != expected) {
+            throw refuse(command, SupportException.explain(ErrorCode.VERSION_MISMATCH, "order " + command.orderId()
+                    + ": If-Match names version " + expected + " but the session is at version " + actual, null));
+        }
+    }
+
+    private static SupportException refuse(Command command, SupportException refusal) {
+        LOG.info("order {}: {} by {} refused, {}: {}", command.orderId(), command.event(), command.actor(),
+                refusal.code(), refusal.getMessage());
+        return refusal;
+    }
+}
