@@ -1,0 +1,50 @@
+package io.supportflow.spec.check;
+
+import io.supportflow.spec.lifecycle.Lifecycle;
+import io.supportflow.spec.lifecycle.Transition;
+
+import java.util.List;
+
+/** One run of the checker over a definition within bounds: both searches, then the report. */
+final class Exploration {
+    private final Lifecycle definition;
+    private final Bounds bounds;
+    private final Moves moves;
+    private final Findings findings = new Findings();
+    private final OrderSearch order;
+    private final ProductSearch product;
+
+    Exploration(Lifecycle definition, Bounds bounds) {
+        this.definition = definition;
+        this.bounds = bounds;
+        Stepper stepper = new Stepper(definition, bounds);
+        this.moves = new Moves(definition, bounds, stepper);
+        this.order = new OrderSearch(definition, bounds, stepper, moves);
+        this.product = new ProductSearch(definition, bounds, stepper, moves, findings);
+        order.run();
+        order.reportTraps(findings);
+        product.run();
+        unreachableStates().forEach(s -> findings.offer(Checks.unreachable(s), List::of));
+    }
+
+    /** Every reachable configuration of all orders, one per class of renaming, in breadth-first order. */
+    List<Config> configurations() {
+        return product.nodes().stream()
+                .map(n -> new Config(java.util.Arrays.stream(n.orders()).mapToObj(moves::local).toList(),
+                        n.cursor() < 0 ? null : bounds.agents().get(n.cursor()).agentId()))
+                .toList();
+    }
+
+    CheckReport report() {
+        List<String> dormant = definition.transitions().stream()
+                .filter(t -> !moves.fired().contains(t))
+                .map(Transition::label)
+                .toList();
+        return new CheckReport(definition.name(), bounds.render(definition), findings.sorted(), unreachableStates(),
+                dormant, order.size(), product.nodes().size());
+    }
+
+    private List<String> unreachableStates() {
+        return definition.states().stream().filter(s -> !product.states().contains(s)).toList();
+    }
+}
