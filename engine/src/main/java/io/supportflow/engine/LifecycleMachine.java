@@ -33,6 +33,7 @@ final class LifecycleMachine {
 
     private final Lifecycle definition;
     private final StateMachine<String, String> machine;
+    private boolean started;
 
     private LifecycleMachine(Lifecycle definition, StateMachine<String, String> machine) {
         this.definition = definition;
@@ -95,19 +96,26 @@ final class LifecycleMachine {
         return Optional.ofNullable(firing.row());
     }
 
-    /** Stops the machine; it may be restored again by {@link #choose}. */
+    /** Stops the machine; a later {@link #choose} starts it again. */
     void stop() {
         machine.stopReactively().block();
+        started = false;
     }
 
+    /**
+     * Puts the running machine in {@code state}. Spring's reset only sets the current state (no exit or entry runs,
+     * and this machine has no state actions), so the machine is started once and never stopped between commands.
+     */
     private void restore(String state) {
         if (!definition.states().contains(state)) {
             throw new IllegalStateException("state " + state + " is not declared by lifecycle " + definition.name());
         }
-        machine.stopReactively().block();
+        if (!started) {
+            machine.startReactively().block();
+            started = true;
+        }
         machine.getStateMachineAccessor().doWithAllRegions(access -> access
                 .resetStateMachineReactively(new DefaultStateMachineContext<>(state, null, null, null)).block());
-        machine.startReactively().block();
         String restored = machine.getState() == null ? null : machine.getState().getId();
         if (!state.equals(restored)) {
             throw new IllegalStateException("Spring machine restored to " + restored + " instead of " + state);

@@ -5,6 +5,8 @@ import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
 import io.supportflow.spec.govstack.Support;
+import io.supportflow.spec.govstack.Validation;
+import io.supportflow.spec.govstack.Violation;
 import io.supportflow.spec.lifecycle.Actor;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.model.AgentProfile;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The engine: runs every order's support session as a persisted state machine of one lifecycle definition. The one
@@ -160,14 +163,13 @@ public final class SupportEngine implements AutoCloseable {
     }
 
     private Session execute(Command command, OptionalLong expectedVersion) {
-        checkedOrderId(command.orderId());
         return guarded(() -> runner.execute(command, expectedVersion));
     }
 
     /**
      * Sessions in {@code state}, by order id.
      *
-     * @throws InvalidInputException INVALID_INPUT when the lifecycle has no such state
+     * @throws BadInputException INVALID_INPUT when the lifecycle has no such state
      */
     public List<Session> sessionsInState(String state) {
         if (!definition.states().contains(state)) {
@@ -329,8 +331,10 @@ public final class SupportEngine implements AutoCloseable {
 
     private static String checkedOrderId(String orderId) {
         Objects.requireNonNull(orderId, "orderId");
-        if (orderId.isBlank()) {
-            throw SupportException.explain(ErrorCode.INVALID_INPUT, "the order id is blank", "order_id");
+        List<Violation> violations = Validation.orderId(orderId);
+        if (!violations.isEmpty()) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, "invalid order id: " + violations.stream()
+                    .map(Violation::toString).collect(Collectors.joining("; ")), "orderId");
         }
         return orderId;
     }

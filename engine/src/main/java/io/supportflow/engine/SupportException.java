@@ -11,7 +11,7 @@ import java.util.Objects;
  * the JSON paths at fault (may be null). The subclass follows the HTTP status of the code.
  */
 public abstract sealed class SupportException extends RuntimeException
-        permits InvalidInputException, ForbiddenException, NotFoundException, ConflictException,
+        permits BadInputException, ForbiddenException, NotFoundException, ConflictException,
         VersionMismatchException, RuleRefusedException {
     private static final long serialVersionUID = 1L;
     private final ErrorCode code;
@@ -26,7 +26,7 @@ public abstract sealed class SupportException extends RuntimeException
     /** The exception of {@code code}'s HTTP status. */
     static SupportException of(ErrorCode code, String message, String paths) {
         return switch (code.httpStatus()) {
-            case 400 -> new InvalidInputException(code, message, paths);
+            case 400 -> new BadInputException(code, message, paths);
             case 403 -> new ForbiddenException(code, message, paths);
             case 404 -> new NotFoundException(code, message, paths);
             case 409 -> new ConflictException(code, message, paths);

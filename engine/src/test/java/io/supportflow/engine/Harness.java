@@ -1,5 +1,6 @@
 package io.supportflow.engine;
 
+import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.lifecycle.Lifecycle;
 
@@ -21,7 +22,7 @@ final class Harness implements AutoCloseable {
 
     /** The engine on a MapDB store in {@code directory}. */
     static Harness onDisk(Path directory, Lifecycle lifecycle) {
-        return new Harness(lifecycle, new FakeStore(), new MutableClock(Fixtures.T0));
+        return new Harness(lifecycle, Stores.inMemory(), new MutableClock(Fixtures.T0));
     }
 
     @Override

@@ -118,7 +118,7 @@ class OperationsTest {
     void updateWithAnotherAgentIsBadInputPointingToTheAgentResource() {
         engine.open("o1", body("help"), CUSTOMER);
         SupportException e = refusal(() -> engine.update("o1", body("x").withAgent(Agent.withId("a2")), CUSTOMER));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
+        assertThat(e).isInstanceOf(BadInputException.class);
         assertThat(e.code()).isEqualTo(ErrorCode.AGENT_CHANGE_NOT_ALLOWED);
         assertThat(e.getMessage()).contains("/agent");
         assertThat(e.paths()).isEqualTo("agent");
@@ -217,7 +217,7 @@ class OperationsTest {
     void assigningAnAgentWithoutAnIdIsBadInput() {
         engine.open("o1", body("help"), CUSTOMER);
         SupportException e = refusal(() -> engine.assign("o1", new Agent(null, null, null, null, null), SUPERVISOR));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
+        assertThat(e).isInstanceOf(BadInputException.class);
         assertThat(e.code()).isEqualTo(ErrorCode.AGENT_ID_REQUIRED);
         assertThat(e.paths()).isEqualTo("agent.id");
     }
@@ -277,10 +277,13 @@ class OperationsTest {
     }
 
     @Test
-    void aBlankOrderIdIsBadInput() {
-        SupportException e = refusal(() -> engine.open(" ", body("x"), CUSTOMER));
-        assertThat(e).isInstanceOf(InvalidInputException.class);
-        assertThat(e.paths()).isEqualTo("order_id");
+    void aBlankOrderIdIsBadInputForCommandsAndQueries() {
+        SupportException command = refusal(() -> engine.open(" ", body("x"), CUSTOMER));
+        SupportException query = refusal(() -> engine.get(" "));
+        assertThat(command).isInstanceOf(BadInputException.class);
+        assertThat(query).isInstanceOf(BadInputException.class);
+        assertThat(command.paths()).isEqualTo("orderId");
+        assertThat(query.paths()).isEqualTo("orderId");
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One accepted command to store: {@code session.version() == expectedVersion + 1} and
- * {@code entry.version() == session.version()}; {@code expectedVersion} is 0 for an order without a session.
+ * One accepted command to store: {@code session.version() == expectedVersion + 1},
+ * {@code entry.version() == session.version()}, and the entry and every assignment belong to the session's order;
+ * {@code expectedVersion} is 0 for an order without a session. The constructor throws
+ * {@link IllegalArgumentException} otherwise.
  */
 public record Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments) {
 
@@ -24,6 +26,12 @@ public record Commit(long expectedVersion, Session session, JournalEntry entry, 
         }
         if (!entry.orderId().equals(session.orderId())) {
             throw new IllegalArgumentException("entry is for " + entry.orderId() + ", session for " + session.orderId());
+        }
+        for (Assignment a : assignments) {
+            if (!a.orderId().equals(session.orderId())) {
+                throw new IllegalArgumentException("assignment is for " + a.orderId() + ", session for "
+                        + session.orderId());
+            }
         }
     }
 

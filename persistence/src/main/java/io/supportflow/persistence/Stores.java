@@ -20,6 +20,6 @@ public final class Stores {
 
     /** A fresh in-memory store with the same contract except durability. */
     public static SupportStore inMemory() {
-        throw new UnsupportedOperationException("TODO");
+        return new TableStore(new MemoryTables());
     }
 }

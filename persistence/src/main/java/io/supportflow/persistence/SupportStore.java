@@ -7,37 +7,54 @@ import io.supportflow.spec.model.Session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Durable storage of support sessions, their journals, assignments, timers, outbox and agent registry.
- * Implementations are thread-safe. A {@link #commit} is atomic and, for durable stores, on disk when it returns.
- * Reads see only committed data. After {@link #close()} every method throws {@link IllegalStateException}.
+ * Implementations are thread-safe. Every write ({@link #commit}, {@link #commitAll}, {@link #acknowledge},
+ * {@link #putAgent}) is atomic and, for durable stores, on disk when it returns. Reads see only committed data.
+ * Arguments must not be null. After {@link #close()} every method but {@code close} throws
+ * {@link IllegalStateException}. A read of a damaged record throws {@link RecordFormatException}.
  */
 public interface SupportStore extends AutoCloseable {
+
+    /** Identifies one journal entry (and its outbox entry). */
+    record EntryId(String orderId, long version) {
+        public EntryId {
+            Objects.requireNonNull(orderId, "orderId");
+        }
+
+        public static EntryId of(JournalEntry entry) {
+            return new EntryId(entry.orderId(), entry.version());
+        }
+    }
 
     /** The session of {@code orderId}, if one was ever opened. */
     Optional<Session> load(String orderId);
 
     /**
      * Atomically stores one accepted command: the new session record, its journal entry, the assignments it
-     * started or ended, its timer (the session's idle deadline) and its outbox entry (the journal entry).
+     * started or ended (each replaces the stored assignment with the same order and start version), the session's
+     * idle timer (its {@code idleDeadline}, re-armed or disarmed) and an outbox entry for the journal entry.
      *
-     * @throws StaleVersionException if the stored version is not {@code commit.expectedVersion()}; nothing is written
+     * @throws StaleVersionException if the stored version (0 when there is no session) is not
+     *                               {@code commit.expectedVersion()}; nothing is written
      */
     void commit(Commit commit);
 
     /**
-     * Stores several commits on different orders as one durable write (group commit). Each is checked against its
-     * expected version; the result lists, in order, null for a commit that was stored or the exception that
-     * refused it. Refused commits write nothing.
+     * Stores several commits as one durable write (group commit), applied in list order, so a later commit may build
+     * on an earlier one of the same order. Each is checked against its expected version; the result lists, in order,
+     * null for a commit that was stored or the exception that refused it. Refused commits write nothing; the others
+     * are stored together, atomically.
      */
     List<StaleVersionException> commitAll(List<Commit> commits);
 
     /** The journal of one order in version order; empty when none. */
     List<JournalEntry> journal(String orderId);
 
-    /** Every assignment of one order, in start order. */
+    /** Every assignment of one order, by start version. */
     List<Assignment> assignments(String orderId);
 
     /** Order ids whose session is in {@code state}, sorted. */
@@ -63,6 +80,9 @@ public interface SupportStore extends AutoCloseable {
 
     /** Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. */
     void acknowledge(String orderId, long version);
+
+    /** {@link #acknowledge} for several entries in one durable write. */
+    void acknowledgeAll(List<EntryId> entries);
 
     /** Registers or replaces an agent; durable when it returns. */
     void putAgent(AgentProfile profile);

@@ -113,7 +113,7 @@ final class FieldRules {
     private static boolean isAge(String value) {
         try {
             return !Period.parse(value).isNegative();
-        } catch (DateTimeException notAPeriod) {
+        } catch (DateTimeException | ArithmeticException notAPeriod) {
             return isNonNegativeDuration(value);
         }
     }

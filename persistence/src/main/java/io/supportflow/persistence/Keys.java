@@ -1,0 +1,116 @@
+package io.supportflow.persistence;
+
+import java.time.Instant;
+
+/**
+ * Order-preserving string keys. A composite key joins its parts with {@code \0}; inside a text part {@code \0} is
+ * written {@code \1\1} and {@code \1} is written {@code \1\2}, so parts never contain the separator and keys sort
+ * by their first part, then the next. A number part is its digit count as one character ({@code '0' + n}) followed
+ * by its decimal digits, so numbers sort numerically. A timer key starts with 24 hex digits of its deadline (epoch
+ * second with the sign bit flipped, then nanos), followed by the order id part.
+ */
+final class Keys {
+    private static final char SEPARATOR = '\0';
+    private static final char ESCAPE = '\1';
+    private static final int DEADLINE_LENGTH = 24;
+
+    private Keys() {
+    }
+
+    static String journal(String orderId, long version) {
+        return text(orderId) + SEPARATOR + number(version);
+    }
+
+    static String assignment(String orderId, long startVersion) {
+        return journal(orderId, startVersion);
+    }
+
+    static String byState(String state, String orderId) {
+        return text(state) + SEPARATOR + text(orderId);
+    }
+
+    static String byAgent(String agentId, String orderId) {
+        return text(agentId) + SEPARATOR + text(orderId);
+    }
+
+    static String active(String agentId, String orderId, long startVersion) {
+        return text(agentId) + SEPARATOR + text(orderId) + SEPARATOR + number(startVersion);
+    }
+
+    static String timer(Instant deadline, String orderId) {
+        return deadline(deadline) + text(orderId);
+    }
+
+    static String sequence(long sequence) {
+        return number(sequence);
+    }
+
+    /** The prefix shared by every key whose first part is {@code first}. */
+    static String prefix(String first) {
+        return text(first) + SEPARATOR;
+    }
+
+    /** The least string greater than every key that starts with {@code prefix} (which ends with the separator). */
+    static String prefixEnd(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + ESCAPE;
+    }
+
+    /** The second part of a two-part key that starts with {@code prefix}. */
+    static String secondPart(String key, String prefix) {
+        return untext(key.substring(prefix.length()));
+    }
+
+    /** Timer keys below this bound have a deadline at or before {@code now}. */
+    static String timerBound(Instant now) {
+        return now.equals(Instant.MAX) ? deadline(now) + Character.MAX_VALUE : deadline(now.plusNanos(1));
+    }
+
+    static Instant timerDeadline(String key) {
+        long second = Long.parseUnsignedLong(key.substring(0, 16), 16) ^ Long.MIN_VALUE;
+        return Instant.ofEpochSecond(second, Long.parseLong(key.substring(16, DEADLINE_LENGTH), 16));
+    }
+
+    static String timerOrder(String key) {
+        return untext(key.substring(DEADLINE_LENGTH));
+    }
+
+    private static String deadline(Instant deadline) {
+        return String.format("%016x%08x", deadline.getEpochSecond() ^ Long.MIN_VALUE, deadline.getNano());
+    }
+
+    static String number(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative key number " + value);
+        }
+        String digits = Long.toString(value);
+        return (char) ('0' + digits.length()) + digits;
+    }
+
+    static String text(String part) {
+        if (part.indexOf(SEPARATOR) < 0 && part.indexOf(ESCAPE) < 0) {
+            return part;
+        }
+        StringBuilder escaped = new StringBuilder(part.length() + 4);
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == SEPARATOR || c == ESCAPE) {
+                escaped.append(ESCAPE).append((char) (c + 1));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    static String untext(String escaped) {
+        if (escaped.indexOf(ESCAPE) < 0) {
+            return escaped;
+        }
+        StringBuilder part = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            part.append(c == ESCAPE ? (char) (escaped.charAt(++i) - 1) : c);
+        }
+        return part.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package io.supportflow.persistence;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** The keys of {@link Table#META} and their value encodings (longs as 8 bytes big-endian, keys as UTF-8). */
+final class Meta {
+    /** The table layout version of the file; this library writes and reads layout 1. */
+    static final String LAYOUT = "layout";
+    static final long LAYOUT_VERSION = 1;
+    /** Number of sessions. */
+    static final String SESSIONS = "sessions";
+    /** The next outbox sequence number; greater than every sequence in the outbox. */
+    static final String OUTBOX_NEXT = "outbox-next";
+    /** The assignment key of the most recently started assignment. */
+    static final String LAST_STARTED = "last-started";
+
+    private Meta() {
+    }
+
+    static byte[] longValue(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    /** The long in {@code bytes}, or 0 when absent. */
+    static long longOf(byte[] bytes) {
+        if (bytes == null) {
+            return 0;
+        }
+        if (bytes.length != Long.BYTES) {
+            throw RecordFormatException.corrupt("counter of " + bytes.length + " bytes");
+        }
+        return ByteBuffer.wrap(bytes).getLong();
+    }
+
+    static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String textOf(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

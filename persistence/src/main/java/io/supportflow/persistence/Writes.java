@@ -1,0 +1,70 @@
+package io.supportflow.persistence;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writes a batch plans before anything is stored: reads see the planned writes first, then the parent's, then
+ * the committed tables. Planning one commit in a {@link #child()} and {@link #absorb absorbing} it only when the
+ * commit is accepted is what makes a refused commit write nothing.
+ */
+final class Writes {
+
+    /** Receives each planned write; {@code value} is null for a delete. */
+    interface Sink {
+        void write(Table table, String key, byte[] value);
+    }
+
+    private final Tables committed;
+    private final Writes parent;
+    private final Map<Table, Map<String, Optional<byte[]>>> planned = new EnumMap<>(Table.class);
+
+    Writes(Tables committed) {
+        this(committed, null);
+    }
+
+    private Writes(Tables committed, Writes parent) {
+        this.committed = committed;
+        this.parent = parent;
+    }
+
+    Writes child() {
+        return new Writes(committed, this);
+    }
+
+    /** The value as it will be once the planned writes are stored; null when absent or deleted. */
+    byte[] get(Table table, String key) {
+        Optional<byte[]> mine = planned.getOrDefault(table, Map.of()).get(key);
+        if (mine != null) {
+            return mine.orElse(null);
+        }
+        return parent != null ? parent.get(table, key) : committed.read(table).get(key);
+    }
+
+    void put(Table table, String key, byte[] value) {
+        plan(table, key, Optional.of(value));
+    }
+
+    void delete(Table table, String key) {
+        plan(table, key, Optional.empty());
+    }
+
+    /** Takes over every write planned in {@code child}. */
+    void absorb(Writes child) {
+        child.planned.forEach((table, writes) -> writes.forEach((key, value) -> plan(table, key, value)));
+    }
+
+    boolean isEmpty() {
+        return planned.values().stream().allMatch(Map::isEmpty);
+    }
+
+    void forEach(Sink sink) {
+        planned.forEach((table, writes) -> writes.forEach((key, value) -> sink.write(table, key, value.orElse(null))));
+    }
+
+    private void plan(Table table, String key, Optional<byte[]> value) {
+        planned.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, value);
+    }
+}
