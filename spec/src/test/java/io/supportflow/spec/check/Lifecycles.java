@@ -10,6 +10,7 @@ import io.supportflow.spec.lifecycle.LifecycleBuilder;
 import io.supportflow.spec.lifecycle.Policies;
 import io.supportflow.spec.lifecycle.ReopenPolicy;
 import io.supportflow.spec.lifecycle.Transition;
+import io.supportflow.spec.rating.RatingExpression;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -75,7 +76,7 @@ final class Lifecycles {
                         .withAgentCapacity(cap == 0 ? null : cap)
                         .withAssignment(strategy)
                         .withAutoAssignOnOpen(auto)
-                        .withMinimumRating(rated ? new AtLeast(4) : null));
+                        .withMinimumRating(rated ? RatingExpression.parse("gte 4") : null));
     }
 
     /** An event index and the actors it is restricted to (none: no restriction). */

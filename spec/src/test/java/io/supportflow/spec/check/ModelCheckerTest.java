@@ -9,6 +9,7 @@ import io.supportflow.spec.lifecycle.ReopenPolicy;
 import io.supportflow.spec.lifecycle.States;
 import io.supportflow.spec.lifecycle.Transition;
 import io.supportflow.spec.model.AgentProfile;
+import io.supportflow.spec.rating.RatingExpression;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ModelCheckerTest {
                 standardWith(p -> p.withIdleTimeout(Duration.ofMinutes(30))),
                 standardWith(p -> p.withReopen(ReopenPolicy.never())),
                 standardWith(p -> p.withReopen(ReopenPolicy.within(Duration.ofHours(1)))),
-                standardWith(p -> p.withMinimumRating(new AtLeast(4))),
+                standardWith(p -> p.withMinimumRating(RatingExpression.parse("gte 4"))),
                 standardWith(p -> p.withAssignment(AssignmentStrategy.ROUND_ROBIN).withAutoAssignOnOpen(true)),
                 standardWith(p -> p.withAssignment(AssignmentStrategy.LEAST_LOADED).withAgentCapacity(1)));
     }
@@ -256,7 +257,7 @@ class ModelCheckerTest {
 
     @Test
     void underAMinimumRatingTheDefaultBoundsAddAnAgentBelowIt() {
-        List<AgentProfile> agents = Bounds.defaults(standardWith(p -> p.withMinimumRating(new AtLeast(4)))).agents();
+        List<AgentProfile> agents = Bounds.defaults(standardWith(p -> p.withMinimumRating(RatingExpression.parse("gte 4")))).agents();
 
         assertThat(agents).extracting(p -> p.agent().rating()).containsExactly("5", "5", "0");
     }
