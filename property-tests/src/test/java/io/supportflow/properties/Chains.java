@@ -33,19 +33,20 @@ final class Chains {
                 .withMaxTransformations(maxSteps);
     }
 
-    private static Action.Independent<Twin> commands(Lifecycle definition) {
-        return () -> Inputs.commands(definition)
+    private static Action.Dependent<Twin> commands(Lifecycle definition) {
+        return twin -> Inputs.commands(definition, twin.liveOrders())
                 .map(c -> Transformer.mutate(Describe.command(c), (Twin t) -> t.execute(c)));
     }
 
-    private static Action.Independent<Twin> ifMatch(Lifecycle definition) {
-        return () -> Inputs.commands(definition)
+    private static Action.Dependent<Twin> ifMatch(Lifecycle definition) {
+        return twin -> Inputs.commands(definition, twin.liveOrders())
                 .map(c -> Transformer.mutate(Describe.command(c) + " If-Match current",
                         (Twin t) -> t.executeIfMatch(c)));
     }
 
-    private static Action.Independent<Twin> stale(Lifecycle definition) {
-        return () -> Combinators.combine(Inputs.commands(definition), Arbitraries.of(-1L, 1L, 2L))
+    private static Action.Dependent<Twin> stale(Lifecycle definition) {
+        return twin -> Combinators.combine(Inputs.commands(definition, twin.liveOrders()),
+                        Arbitraries.of(-1L, 1L, 2L))
                 .as((Command c, Long offset) -> Transformer.mutate(
                         Describe.command(c) + " If-Match current" + (offset > 0 ? "+" : "") + offset,
                         (Twin t) -> t.executeStale(c, offset)));

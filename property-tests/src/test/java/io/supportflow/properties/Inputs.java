@@ -70,8 +70,16 @@ final class Inputs {
         return Arbitraries.of(Actor.class);
     }
 
+    /** Mostly two orders, so that sessions live long; the third one mostly answers "no session". */
     static Arbitrary<String> orders() {
-        return Arbitraries.of(ORDERS);
+        return Arbitraries.frequency(Tuple.of(6, ORDERS.get(0)), Tuple.of(5, ORDERS.get(1)), Tuple.of(1, ORDERS.get(2)));
+    }
+
+    /** Orders with a live session five times as likely as the others. */
+    private static Arbitrary<String> orders(Set<String> live) {
+        List<Tuple.Tuple2<Integer, String>> weighted = ORDERS.stream()
+                .map(o -> Tuple.of(live.contains(o) ? 5 : 1, o)).toList();
+        return Arbitraries.frequency(weighted.toArray(Tuple.Tuple2[]::new));
     }
 
     /** Agents of the cast: id only (stands for the registered profile), or with rating or contact; rarely malformed. */
@@ -107,21 +115,27 @@ final class Inputs {
                         }, phone, chat, faq, agent));
     }
 
-    /** Every state-changing 8.12 command on the cast's orders, plus the custom events of {@code definition}. */
-    static Arbitrary<Command> commands(Lifecycle definition) {
+    /**
+     * Every state-changing 8.12 command on the cast's orders, plus the custom events of {@code definition}; orders in
+     * {@code live} (a session not in a final state) are the likelier targets, and {@code open} is likelier while few
+     * orders are live.
+     */
+    static Arbitrary<Command> commands(Lifecycle definition, Set<String> live) {
+        Arbitrary<String> orders = orders(live);
+        int openWeight = live.isEmpty() ? 12 : live.size() == 1 ? 5 : 3;
         Arbitrary<Agent> noAgentMostly = agents().injectNull(0.8);
         List<Tuple.Tuple2<Integer, Arbitrary<? extends Command>>> all = new ArrayList<>(List.of(
-                Tuple.of(4, orders().flatMap(o -> Combinators.combine(bodies(o, agents().injectNull(0.6)), actors())
+                Tuple.of(openWeight, orders.flatMap(o -> Combinators.combine(bodies(o, agents().injectNull(0.6)), actors())
                         .as((body, actor) -> new Command.Open(o, body, actor)))),
-                Tuple.of(2, orders().flatMap(o -> Combinators.combine(bodies(o, noAgentMostly), actors())
+                Tuple.of(2, orders.flatMap(o -> Combinators.combine(bodies(o, noAgentMostly), actors())
                         .as((body, actor) -> new Command.Update(o, body, actor)))),
-                Tuple.of(2, Combinators.combine(orders(), actors()).as(Command.Close::new)),
-                Tuple.of(3, Combinators.combine(orders(), agents(), actors()).as(Command.Assign::new)),
-                Tuple.of(2, Combinators.combine(orders(), actors()).as(Command.Unassign::new)),
-                Tuple.of(1, Combinators.combine(orders(), actors()).as(Command.AssignNext::new))));
+                Tuple.of(2, Combinators.combine(orders, actors()).as(Command.Close::new)),
+                Tuple.of(3, Combinators.combine(orders, agents(), actors()).as(Command.Assign::new)),
+                Tuple.of(2, Combinators.combine(orders, actors()).as(Command.Unassign::new)),
+                Tuple.of(1, Combinators.combine(orders, actors()).as(Command.AssignNext::new))));
         List<String> custom = definition.events().stream().filter(e -> !STANDARD_EVENTS.contains(e)).toList();
         if (!custom.isEmpty()) {
-            all.add(Tuple.of(4, Combinators.combine(orders(), Arbitraries.of(custom), noAgentMostly, actors())
+            all.add(Tuple.of(4, Combinators.combine(orders, Arbitraries.of(custom), noAgentMostly, actors())
                     .as(Command.Fire::new)));
         }
         return Arbitraries.frequencyOf(all.toArray(Tuple.Tuple2[]::new));

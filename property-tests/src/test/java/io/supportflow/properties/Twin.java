@@ -16,13 +16,17 @@ import io.supportflow.spec.model.Semantics;
 import io.supportflow.spec.model.Session;
 import io.supportflow.spec.model.World;
 
+import net.jqwik.api.statistics.Statistics;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import static io.supportflow.properties.Invariants.check;
@@ -52,6 +56,12 @@ final class Twin implements AutoCloseable {
 
     Lifecycle definition() {
         return definition;
+    }
+
+    /** The orders whose session is not in a final state (in the model). */
+    Set<String> liveOrders() {
+        return model.sessions().stream().filter(s -> !definition.isFinal(s.state())).map(Session::orderId)
+                .collect(Collectors.toSet());
     }
 
     /** Runs {@code command} on both and compares; P4 and P7 on the way. */
@@ -159,6 +169,8 @@ final class Twin implements AutoCloseable {
         Optional<Transition> row = onlyEnabledRow(command);
         Outcome expected = model.apply(command);
         EngineResult actual = EngineResult.of(onEngine);
+        Statistics.label("answers").collect(expected instanceof Outcome.Refused r ? "refused " + r.code()
+                : expected instanceof Outcome.Accepted ? "accepted" : "no-op");
         Supplier<String> step = () -> Describe.command(command) + ": model " + expected + ", engine " + actual;
         if (expected instanceof Outcome.Refused r) {
             check(refusedWith(actual, r.code()), () -> "different answer to " + step.get());
