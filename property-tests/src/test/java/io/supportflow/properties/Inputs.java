@@ -121,8 +121,11 @@ final class Inputs {
      * orders are live.
      */
     static Arbitrary<Command> commands(Lifecycle definition, Set<String> live) {
-        Arbitrary<String> orders = orders(live);
-        int openWeight = live.isEmpty() ? 12 : live.size() == 1 ? 5 : 3;
+        return commands(definition, orders(live), live.isEmpty() ? 12 : live.size() == 1 ? 5 : 3);
+    }
+
+    /** Commands on {@code orders}; {@code openWeight} against 2 or 3 for each other command. */
+    static Arbitrary<Command> commands(Lifecycle definition, Arbitrary<String> orders, int openWeight) {
         Arbitrary<Agent> noAgentMostly = agents().injectNull(0.8);
         List<Tuple.Tuple2<Integer, Arbitrary<? extends Command>>> all = new ArrayList<>(List.of(
                 Tuple.of(openWeight, orders.flatMap(o -> Combinators.combine(bodies(o, agents().injectNull(0.6)), actors())

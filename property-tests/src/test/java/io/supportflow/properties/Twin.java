@@ -6,7 +6,6 @@ import io.supportflow.spec.govstack.ErrorCode;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 import io.supportflow.spec.model.AgentProfile;
-import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Command;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Outcome;
@@ -14,7 +13,6 @@ import io.supportflow.spec.model.Precheck;
 import io.supportflow.spec.model.ReferenceModel;
 import io.supportflow.spec.model.Semantics;
 import io.supportflow.spec.model.Session;
-import io.supportflow.spec.model.World;
 
 import net.jqwik.api.statistics.Statistics;
 
@@ -44,12 +42,13 @@ final class Twin implements AutoCloseable {
     private final ReferenceModel model;
     private final TestClock clock = new TestClock();
     private final Map<String, AgentProfile> registered = new TreeMap<>();
-    private String lastAssigned;
+    private final ModelView view;
 
     Twin(Lifecycle definition, Cast cast) {
         this.definition = definition;
         this.cast = cast;
         this.model = new ReferenceModel(definition, clock.instant());
+        this.view = new ModelView(model, registered);
         this.rig = EngineRig.start(definition, clock, event -> { });
         cast.registered().forEach(this::register);
     }
@@ -117,7 +116,7 @@ final class Twin implements AutoCloseable {
         check(engineFired == accepted.size(), () -> "after " + step + " the model fired " + accepted.size()
                 + " idle timers (" + fired + ") but the engine " + engineFired);
         accepted.forEach(a -> {
-            track(a);
+            view.track(a);
             Coverage.rowOf(definition, a.entry()).ifPresent(Coverage::fired);
         });
         compareWithModel("after " + step);
@@ -187,7 +186,7 @@ final class Twin implements AutoCloseable {
             check(actual.equals(new EngineResult.Answered(a.session())), () -> "different answer to " + step.get());
             acceptedOnce(command.orderId(), a, before, step);
             firedRow(row, a.entry(), step);
-            track(a);
+            view.track(a);
         }
         compareWithModel("after " + command);
     }
@@ -224,7 +223,7 @@ final class Twin implements AutoCloseable {
     /** P7: at most one row is enabled for the command in the model's current configuration. */
     private Optional<Transition> onlyEnabledRow(Command command) {
         Session current = model.session(command.orderId()).orElse(null);
-        Precheck precheck = Semantics.precheck(definition, current, command, new ModelWorld(), model.now());
+        Precheck precheck = Semantics.precheck(definition, current, command, view, model.now());
         if (!(precheck instanceof Precheck.Proceed proceed)) {
             return Optional.empty();
         }
@@ -233,10 +232,6 @@ final class Twin implements AutoCloseable {
         check(enabled.size() <= 1, () -> "P7 violated: " + enabled.size() + " rows enabled for " + command + ": "
                 + enabled.stream().map(Transition::label).toList());
         return enabled.stream().findFirst();
-    }
-
-    private void track(Outcome.Accepted accepted) {
-        accepted.assignments().stream().filter(Assignment::active).forEach(a -> lastAssigned = a.agentId());
     }
 
     private void compareWithModel(String when) {
@@ -256,37 +251,5 @@ final class Twin implements AutoCloseable {
 
     private static boolean refusedWith(EngineResult result, ErrorCode code) {
         return result instanceof EngineResult.Refused r && r.refusal().code() == code;
-    }
-
-    /** The model's configuration as guards see it, for finding the enabled rows before the model steps. */
-    private final class ModelWorld implements World {
-        @Override
-        public Optional<AgentProfile> agent(String agentId) {
-            return Optional.ofNullable(registered.get(agentId));
-        }
-
-        @Override
-        public List<AgentProfile> agents() {
-            return List.copyOf(registered.values());
-        }
-
-        @Override
-        public int activeAssignments(String agentId, String exceptOrderId) {
-            return (int) model.sessions().stream().map(Session::orderId)
-                    .filter(o -> !o.equals(exceptOrderId))
-                    .flatMap(o -> model.assignments(o).stream())
-                    .filter(a -> a.active() && a.agentId().equals(agentId))
-                    .count();
-        }
-
-        @Override
-        public List<Assignment> activeAssignmentsOf(String orderId) {
-            return model.assignments(orderId).stream().filter(Assignment::active).toList();
-        }
-
-        @Override
-        public Optional<String> lastAssignedAgent() {
-            return Optional.ofNullable(lastAssigned);
-        }
     }
 }
