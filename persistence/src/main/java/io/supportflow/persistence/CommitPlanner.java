@@ -5,6 +5,8 @@ import io.supportflow.spec.model.Session;
 
 /** Plans every table write of one accepted command, keeping the derived tables in step with the records. */
 final class CommitPlanner {
+    /** The value of every key of an index table. */
+    static final byte[] EMPTY = new byte[0];
 
     private CommitPlanner() {
     }
@@ -36,43 +38,21 @@ final class CommitPlanner {
     }
 
     private static void reindex(Session old, Session now, Writes writes) {
-        String orderId = now.orderId();
         if (old != null) {
-            writes.delete(Table.BY_STATE, Keys.byState(old.state(), orderId));
-            if (old.agent() != null) {
-                writes.delete(Table.BY_AGENT, Keys.byAgent(old.agent().id(), orderId));
-            }
-            if (old.idleDeadline() != null) {
-                writes.delete(Table.TIMER, Keys.timer(old.idleDeadline(), orderId));
-            }
+            Indexes.of(old, writes::delete);
         }
-        writes.put(Table.BY_STATE, Keys.byState(now.state(), orderId), new byte[0]);
-        if (now.agent() != null) {
-            writes.put(Table.BY_AGENT, Keys.byAgent(agentId(now), orderId), new byte[0]);
-        }
-        if (now.idleDeadline() != null) {
-            writes.put(Table.TIMER, Keys.timer(now.idleDeadline(), orderId), new byte[0]);
-        }
-    }
-
-    private static String agentId(Session session) {
-        if (session.agent().id() == null) {
-            throw new IllegalArgumentException("session " + session.orderId() + " has an agent without an id");
-        }
-        return session.agent().id();
+        Indexes.of(now, (table, key) -> writes.put(table, key, EMPTY));
     }
 
     private static void planAssignment(Assignment a, Writes writes) {
         String key = Keys.assignment(a.orderId(), a.startVersion());
         byte[] stored = writes.get(Table.ASSIGNMENT, key);
         Assignment old = stored == null ? null : Records.assignment(stored);
-        if (old != null && old.active()) {
-            writes.delete(Table.ACTIVE, Keys.active(old.agentId(), old.orderId(), old.startVersion()));
+        if (old != null) {
+            Indexes.of(old, writes::delete);
         }
         writes.put(Table.ASSIGNMENT, key, Records.assignment(a));
-        if (a.active()) {
-            writes.put(Table.ACTIVE, Keys.active(a.agentId(), a.orderId(), a.startVersion()), new byte[0]);
-        }
+        Indexes.of(a, (table, activeKey) -> writes.put(table, activeKey, EMPTY));
         if (old == null) {
             writes.put(Table.META, Meta.LAST_STARTED, Meta.text(key));
         }

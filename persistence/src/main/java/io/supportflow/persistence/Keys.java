@@ -86,6 +86,11 @@ final class Keys {
         return (char) ('0' + digits.length()) + digits;
     }
 
+    /** The number written by {@link #number}. */
+    static long numberOf(String key) {
+        return Long.parseLong(key.substring(1));
+    }
+
     static String text(String part) {
         if (part.indexOf(SEPARATOR) < 0 && part.indexOf(ESCAPE) < 0) {
             return part;

@@ -1,6 +1,5 @@
 package io.supportflow.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +77,7 @@ final class RecordReader {
         if (length > end - position) {
             throw RecordFormatException.corrupt("string of " + length + " bytes overruns the record at byte " + position);
         }
-        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        String value = Wtf8.decode(bytes, position, length);
         position += length;
         return value;
     }

@@ -1,6 +1,5 @@
 package io.supportflow.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -42,15 +41,16 @@ final class RecordWriter {
         u8((int) encoded);
     }
 
-    /** Nullable string: varint(UTF-8 length + 1), 0 for null, then the UTF-8 bytes. */
+    /** Nullable string: varint(encoded length + 1), 0 for null, then the {@link Wtf8} bytes. */
     void string(String value) {
         if (value == null) {
             u8(0);
             return;
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        varint(utf8.length + 1L);
-        raw(utf8, 0, utf8.length);
+        int length = Wtf8.encodedLength(value);
+        varint(length + 1L);
+        ensure(length);
+        size = Wtf8.encode(value, bytes, size);
     }
 
     /** Nullable instant: varint(nanos + 1), 0 for null, then zigzag(epoch second). */

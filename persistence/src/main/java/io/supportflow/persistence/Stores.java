@@ -15,7 +15,7 @@ public final class Stores {
      *                            unsupported format version (the message names the file)
      */
     public static SupportStore openMapDb(Path directory) {
-        throw new UnsupportedOperationException("TODO");
+        return MapDbStore.open(directory);
     }
 
     /** A fresh in-memory store with the same contract except durability. */

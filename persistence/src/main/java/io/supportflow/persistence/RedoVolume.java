@@ -1,0 +1,319 @@
+package io.supportflow.persistence;
+
+import org.mapdb.CC;
+import org.mapdb.DBException;
+import org.mapdb.DataInput2;
+import org.mapdb.volume.Volume;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The MapDB volume of the data file, made crash-safe by a {@link RedoLog}. MapDB's writes between two
+ * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
+ * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
+ * Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()} discards
+ * writes not yet synced. Reads may run concurrently; writes must come from one thread at a time.
+ *
+ * <p>Why not MapDB's own write-ahead log: in MapDB 3.1.0 {@code StoreWAL} never replays its log when a store is
+ * opened, so a crash while a commit is being copied into the data file leaves it damaged (seen in practice).
+ */
+final class RedoVolume extends Volume {
+    private static final int PAGE = 4096;
+    private static final long CHECKPOINT_BYTES = 16L << 20;
+
+    private final Path path;
+    private final FileChannel data;
+    private final RedoLog log;
+    private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
+    private final RedoBatch batch = new RedoBatch();
+    private volatile long committedLength;
+    private volatile long length;
+
+    /** The data file {@code data} at {@code path}, whose committed content is {@code committedLength} bytes. */
+    RedoVolume(Path path, FileChannel data, RedoLog log, long committedLength) {
+        this.path = path;
+        this.data = data;
+        this.log = log;
+        this.committedLength = committedLength;
+        this.length = committedLength;
+    }
+
+    /** The length of the data file as of the last commit. */
+    long committedLength() {
+        return committedLength;
+    }
+
+    @Override
+    public void sync() {
+        if (batch.isEmpty() && length == committedLength) {
+            return;
+        }
+        try {
+            batch.extendTo(length);
+            log.append(batch);
+            RedoBatch.apply(batch.array(), 0, batch.size(), data);
+            committedLength = length;
+            dirtyPages.clear();
+            batch.clear();
+            if (log.size() > CHECKPOINT_BYTES) {
+                checkpoint();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("commit to " + path + " failed", e);
+        }
+    }
+
+    /** Forces the data file and empties the redo log. */
+    void checkpoint() throws IOException {
+        data.force(true);
+        log.reset(committedLength);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        batch.clear();
+        dirtyPages.clear();
+        length = committedLength;
+        try (data; log) {
+            checkpoint();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + path + " failed", e);
+        }
+    }
+
+    @Override
+    public void ensureAvailable(long offset) {
+        length = Math.max(length, offset);
+    }
+
+    @Override
+    public void truncate(long size) {
+        throw new UnsupportedOperationException("the data file never shrinks (MapDB compaction is not used)");
+    }
+
+    @Override
+    public void putLong(long offset, long value) {
+        write(offset, ByteBuffer.allocate(8).putLong(value).array());
+    }
+
+    @Override
+    public void putInt(long offset, int value) {
+        write(offset, ByteBuffer.allocate(4).putInt(value).array());
+    }
+
+    @Override
+    public void putByte(long offset, byte value) {
+        write(offset, new byte[] {value});
+    }
+
+    @Override
+    public void putData(long offset, byte[] src, int srcPos, int srcSize) {
+        batch.write(offset, src, srcPos, srcSize);
+        length = Math.max(length, offset + srcSize);
+        overlay(offset, src, srcPos, srcSize);
+    }
+
+    @Override
+    public void putData(long offset, ByteBuffer buf) {
+        byte[] bytes = new byte[buf.remaining()];
+        buf.get(bytes);
+        write(offset, bytes);
+    }
+
+    @Override
+    public void putSixLong(long pos, long value) {
+        byte[] bytes = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            bytes[i] = (byte) (value >>> (40 - 8 * i));
+        }
+        write(pos, bytes);
+    }
+
+    @Override
+    public int putPackedLong(long pos, long value) {
+        byte[] bytes = new byte[10];
+        int size = 0;
+        int shift = 63 - Long.numberOfLeadingZeros(value);
+        shift -= shift % 7;
+        while (shift != 0) {
+            bytes[size++] = (byte) ((value >>> shift) & 0x7F);
+            shift -= 7;
+        }
+        bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+        putData(pos, bytes, 0, size);
+        return size;
+    }
+
+    @Override
+    public void clear(long startOffset, long endOffset) {
+        batch.zero(startOffset, endOffset - startOffset);
+        length = Math.max(length, endOffset);
+        for (long page = startOffset / PAGE; page * PAGE < endOffset; page++) {
+            long from = Math.max(startOffset, page * PAGE);
+            long to = Math.min(endOffset, (page + 1) * PAGE);
+            if (dirtyPages.containsKey(page) || from < committedLength) {
+                overlay(from, new byte[(int) (to - from)], 0, (int) (to - from));
+            }
+        }
+    }
+
+    @Override
+    public long getLong(long offset) {
+        return ByteBuffer.wrap(read(offset, 8)).getLong();
+    }
+
+    @Override
+    public int getInt(long offset) {
+        return ByteBuffer.wrap(read(offset, 4)).getInt();
+    }
+
+    @Override
+    public byte getByte(long offset) {
+        return read(offset, 1)[0];
+    }
+
+    @Override
+    public long getSixLong(long pos) {
+        byte[] bytes = read(pos, 6);
+        long value = 0;
+        for (byte b : bytes) {
+            value = value << 8 | (b & 0xFF);
+        }
+        return value;
+    }
+
+    @Override
+    public long getPackedLong(long position) {
+        byte[] bytes = read(position, (int) Math.min(10, length - position));
+        long value = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            value = value << 7 | (bytes[i] & 0x7F);
+            if ((bytes[i] & 0x80) != 0) {
+                return (long) (i + 1) << 60 | value;
+            }
+        }
+        throw new DBException.DataCorruption("packed long without end at " + position + " in " + path);
+    }
+
+    @Override
+    public DataInput2 getDataInput(long offset, int size) {
+        return new DataInput2.ByteArray(read(offset, size));
+    }
+
+    @Override
+    public void getData(long offset, byte[] bytes, int bytesPos, int size) {
+        read(offset, bytes, bytesPos, size);
+    }
+
+    @Override
+    public int sliceSize() {
+        return (int) CC.PAGE_SIZE;
+    }
+
+    @Override
+    public boolean isSliced() {
+        return false;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return false;
+    }
+
+    @Override
+    public File getFile() {
+        return path.toFile();
+    }
+
+    /** The directory lock held by the store covers the data file. */
+    @Override
+    public boolean getFileLocked() {
+        return true;
+    }
+
+    private void write(long offset, byte[] bytes) {
+        putData(offset, bytes, 0, bytes.length);
+    }
+
+    private void overlay(long offset, byte[] src, int srcPos, int size) {
+        long at = offset;
+        int from = srcPos;
+        int left = size;
+        while (left > 0) {
+            long page = at / PAGE;
+            int inPage = (int) (at % PAGE);
+            int n = Math.min(left, PAGE - inPage);
+            byte[] image = dirtyPages.computeIfAbsent(page, this::committedPage);
+            System.arraycopy(src, from, image, inPage, n);
+            at += n;
+            from += n;
+            left -= n;
+        }
+    }
+
+    private byte[] committedPage(long page) {
+        byte[] image = new byte[PAGE];
+        readCommitted(page * PAGE, image, 0, PAGE);
+        return image;
+    }
+
+    private byte[] read(long offset, int size) {
+        byte[] bytes = new byte[size];
+        read(offset, bytes, 0, size);
+        return bytes;
+    }
+
+    private void read(long offset, byte[] target, int targetPos, int size) {
+        if (offset < 0 || offset + size > length) {
+            throw new DBException.VolumeEOF("read of " + size + " bytes at " + offset + " beyond the end (" + length
+                    + ") of " + path);
+        }
+        if (dirtyPages.isEmpty()) {
+            readCommitted(offset, target, targetPos, size);
+            return;
+        }
+        long at = offset;
+        int to = targetPos;
+        int left = size;
+        while (left > 0) {
+            long page = at / PAGE;
+            int inPage = (int) (at % PAGE);
+            int n = Math.min(left, PAGE - inPage);
+            byte[] image = dirtyPages.get(page);
+            if (image != null) {
+                System.arraycopy(image, inPage, target, to, n);
+            } else {
+                readCommitted(at, target, to, n);
+            }
+            at += n;
+            to += n;
+            left -= n;
+        }
+    }
+
+    /** Reads committed content; bytes at or beyond the committed length read as zeros. */
+    private void readCommitted(long offset, byte[] target, int targetPos, int size) {
+        int fromFile = (int) Math.max(0, Math.min(size, committedLength - offset));
+        try {
+            RedoLog.readFully(data, ByteBuffer.wrap(target, targetPos, fromFile), offset);
+        } catch (IOException e) {
+            throw new DBException.VolumeIOError(e);
+        }
+        java.util.Arrays.fill(target, targetPos + fromFile, targetPos + size, (byte) 0);
+    }
+}
