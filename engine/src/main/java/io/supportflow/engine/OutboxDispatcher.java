@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * returned normally for it. Per order in version order: after a failure the order's later entries wait, and the order
  * is retried after an exponential backoff (by the engine's clock); other orders go on. Within one process a listener
  * that already took an entry does not get it again while another listener is retried; after a restart every
- * unacknowledged entry goes to every listener again (at least once). Passes run one at a time.
+ * unacknowledged entry goes to every listener again (at least once). The entries a window delivered are
+ * acknowledged together, in one durable write. Passes run one at a time.
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
@@ -66,21 +68,23 @@ final class OutboxDispatcher {
 
     private int deliver(List<JournalEntry> window, Instant now) {
         Set<String> held = new HashSet<>();
-        int acknowledged = 0;
+        List<SupportStore.EntryId> delivered = new ArrayList<>();
         for (JournalEntry entry : window) {
             String order = entry.orderId();
             if (held.contains(order) || waiting(order, now)) {
                 held.add(order);
             } else if (deliverToAll(entry)) {
-                store.acknowledge(order, entry.version());
+                delivered.add(SupportStore.EntryId.of(entry));
                 retries.remove(order);
-                acknowledged++;
             } else {
                 held.add(order);
                 retries.merge(order, Retry.first(now, firstRetry), (old, x) -> old.next(now, firstRetry, maxRetry));
             }
         }
-        return acknowledged;
+        if (!delivered.isEmpty()) {
+            store.acknowledgeAll(delivered);
+        }
+        return delivered.size();
     }
 
     private boolean waiting(String order, Instant now) {

@@ -2,6 +2,7 @@ package io.supportflow.engine;
 
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
+import io.supportflow.spec.lifecycle.Effect;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.States;
 import io.supportflow.spec.model.Assignment;
@@ -190,8 +191,7 @@ class OperationsTest {
         Session s = engine.assign("o1", rated("a1", "4.9"), SUPERVISOR);
         assertThat(s.agent().rating()).isEqualTo("4.9");
         assertThat(engine.agentLoad("a1")).isEqualTo(1);
-        assertThat(engine.history("o1")).last().extracting(JournalEntry::effects).asList()
-                .extracting(Object::toString).containsExactly("UPDATE_AGENT");
+        assertThat(engine.history("o1").get(2).effects()).containsExactly(Effect.UPDATE_AGENT);
     }
 
     @Test

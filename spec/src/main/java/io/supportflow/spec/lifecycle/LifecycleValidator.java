@@ -54,16 +54,32 @@ final class LifecycleValidator {
         if (finals.isEmpty()) {
             problems.add("no final state declared");
         }
+        checkKind("final state", states, finals);
+        checkKind("agent state", states, agentStates);
         for (String s : finals) {
-            if (!states.contains(s)) {
-                problems.add("final state " + s + " is not a declared state");
-            }
             if (agentStates.contains(s)) {
                 problems.add("final state " + s + " cannot hold an agent (P2)");
             }
         }
-        if (finals.contains(initial) || agentStates.contains(initial)) {
+        if (initial != null && (finals.contains(initial) || agentStates.contains(initial))) {
             problems.add("initial state " + initial + " cannot be final or hold an agent");
+        }
+    }
+
+    /** A kind lists declared states once each, in declaration order, so a definition has one representation. */
+    private void checkKind(String kind, List<String> states, List<String> ofKind) {
+        Set<String> seen = new HashSet<>();
+        for (String s : ofKind) {
+            if (!states.contains(s)) {
+                problems.add(kind + " " + s + " is not a declared state");
+            }
+            if (!seen.add(s)) {
+                problems.add(kind + " " + s + " listed twice");
+            }
+        }
+        List<String> inDeclarationOrder = states.stream().filter(seen::contains).distinct().toList();
+        if (inDeclarationOrder.size() == ofKind.size() && !inDeclarationOrder.equals(ofKind)) {
+            problems.add(kind + "s " + ofKind + " must be listed in the order the states are declared");
         }
     }
 
