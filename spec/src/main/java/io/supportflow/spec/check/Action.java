@@ -20,7 +20,7 @@ record Action(Kind kind, String event, String agent, Actor actor) {
         Agent carried = agent == null ? null : Agent.withId(agent);
         return switch (kind) {
             case OPEN -> new Command.Open(orderId, Support.forOrder(orderId).withAgent(carried), actor);
-            case UPDATE -> new Command.Update(orderId, Support.forOrder(orderId), actor);
+            case UPDATE -> new Command.Update(orderId, Support.forOrder(orderId).withAgent(carried), actor);
             case CLOSE -> new Command.Close(orderId, actor);
             case ASSIGN -> new Command.Assign(orderId, carried, actor);
             case UNASSIGN -> new Command.Unassign(orderId, actor);

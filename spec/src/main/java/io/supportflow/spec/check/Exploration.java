@@ -3,6 +3,7 @@ package io.supportflow.spec.check;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** One run of the checker over a definition within bounds: both searches, then the report. */
@@ -27,10 +28,13 @@ final class Exploration {
         unreachableStates().forEach(s -> findings.offer(Checks.unreachable(s), List::of));
     }
 
-    /** Every reachable configuration of all orders, one per class of renaming, in breadth-first order. */
+    /**
+     * Every reachable configuration of all orders, one per class of renaming, in breadth-first order: what the
+     * tests compare with a plain breadth-first search.
+     */
     List<Config> configurations() {
         return product.nodes().stream()
-                .map(n -> new Config(java.util.Arrays.stream(n.orders()).mapToObj(moves::local).toList(),
+                .map(n -> new Config(Arrays.stream(n.orders()).mapToObj(moves::local).toList(),
                         n.cursor() < 0 ? null : bounds.agents().get(n.cursor()).agentId()))
                 .toList();
     }

@@ -29,9 +29,11 @@ import java.util.TreeMap;
 /**
  * One order's step under the real semantics: builds a concrete {@link Session} and {@link World} from an abstract
  * configuration, runs {@link Semantics#step}, and projects the outcome back. The commands tried (in this fixed
- * order): open without an agent and with each agent, update, close, assign each agent, unassign, assignNext (unless
- * the strategy is explicit), idleTimeout (when the idle policy is on), then every custom event without an agent and
- * with each agent; each by the first actor permitted to fire it, and only when some row has its event.
+ * order): open without an agent and with each agent, update without an agent and with each agent (the API allows
+ * the current one), close, assign each agent, unassign, assignNext (unless the strategy is explicit), idleTimeout
+ * (when the idle policy is on), then every custom event without an agent and with each agent; each by the first
+ * actor permitted to fire it, and only when some row has its event. Commands carry agents by id only, so they stand
+ * for the bounded agents' registered profiles (rating included).
  */
 final class Stepper {
     /** The instant every concrete step runs at. */
@@ -158,6 +160,7 @@ final class Stepper {
         add(Action.Kind.OPEN, Events.OPEN, null);
         agents.forEach(agent -> add(Action.Kind.OPEN, Events.OPEN, agent));
         add(Action.Kind.UPDATE, Events.UPDATE, null);
+        agents.forEach(agent -> add(Action.Kind.UPDATE, Events.UPDATE, agent));
         add(Action.Kind.CLOSE, Events.CLOSE, null);
         agents.forEach(agent -> add(Action.Kind.ASSIGN, Events.ASSIGN, agent));
         add(Action.Kind.UNASSIGN, Events.UNASSIGN, null);

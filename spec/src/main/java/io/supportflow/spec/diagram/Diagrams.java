@@ -16,22 +16,38 @@ public final class Diagrams {
     private Diagrams() {
     }
 
-    /** A Mermaid {@code stateDiagram-v2}. @throws NullPointerException if {@code definition} is null */
+    /**
+     * A Mermaid {@code stateDiagram-v2}.
+     *
+     * @throws NullPointerException if {@code definition} is null
+     */
     public static String mermaid(Lifecycle definition) {
         return MermaidWriter.write(definition);
     }
 
-    /** A PlantUML state diagram, {@code @startuml} to {@code @enduml}. @throws NullPointerException if null */
+    /**
+     * A PlantUML state diagram, {@code @startuml} to {@code @enduml}.
+     *
+     * @throws NullPointerException if {@code definition} is null
+     */
     public static String plantUml(Lifecycle definition) {
         return PlantUmlWriter.write(definition);
     }
 
-    /** A Graphviz {@code digraph}. @throws NullPointerException if {@code definition} is null */
+    /**
+     * A Graphviz {@code digraph}.
+     *
+     * @throws NullPointerException if {@code definition} is null
+     */
     public static String dot(Lifecycle definition) {
         return DotWriter.write(definition);
     }
 
-    /** The diagram in {@code format}. @throws NullPointerException if an argument is null */
+    /**
+     * The diagram in {@code format}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public static String render(Lifecycle definition, Format format) {
         return switch (format) {
             case MERMAID -> mermaid(definition);

@@ -98,10 +98,11 @@ public final class LifecycleBuilder {
     /**
      * The definition.
      *
-     * @throws InvalidLifecycleException listing every problem: unknown or duplicate states, bad names, a row out
-     *                                   of a final state that is not a reopen, a reopen not out of a final state,
-     *                                   a row into the initial state, a duplicate (state, event, guards), a no-op
-     *                                   that shadows a row, a permission for an unknown event
+     * @throws InvalidLifecycleException listing every problem: no initial or no final state, unknown or duplicate
+     *                                   states, bad names, a final state that holds an agent, a row out of a final
+     *                                   state that is not a reopen, a reopen not out of a final state, a row into
+     *                                   the initial state, a duplicate (state, event, guards), a no-op that shadows
+     *                                   a row or repeats one, a permission for an unknown event
      */
     public Lifecycle build() {
         return new Lifecycle(name, initial, states, finals, agentStates, transitions, ignores, policies);

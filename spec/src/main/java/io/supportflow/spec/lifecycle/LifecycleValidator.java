@@ -20,10 +20,11 @@ final class LifecycleValidator {
     static void check(String name, String initial, List<String> states, List<String> finals, List<String> agentStates,
                       List<Transition> transitions, List<Ignore> ignores, Policies policies) {
         LifecycleValidator v = new LifecycleValidator();
+        Set<String> declared = new HashSet<>(states);
         v.checkNames(name, initial, states);
-        v.checkStateKinds(initial, states, finals, agentStates);
-        v.checkTransitions(initial, states, finals, transitions);
-        v.checkIgnores(initial, states, transitions, ignores);
+        v.checkStateKinds(initial, states, declared, finals, agentStates);
+        v.checkTransitions(initial, declared, Set.copyOf(finals), transitions);
+        v.checkIgnores(declared, transitions, ignores);
         v.checkPermissions(transitions, ignores, policies);
         if (!v.problems.isEmpty()) {
             throw new InvalidLifecycleException(v.problems);
@@ -50,12 +51,13 @@ final class LifecycleValidator {
         }
     }
 
-    private void checkStateKinds(String initial, List<String> states, List<String> finals, List<String> agentStates) {
+    private void checkStateKinds(String initial, List<String> states, Set<String> declared, List<String> finals,
+                                 List<String> agentStates) {
         if (finals.isEmpty()) {
             problems.add("no final state declared");
         }
-        checkKind("final state", states, finals);
-        checkKind("agent state", states, agentStates);
+        checkKind("final state", states, declared, finals);
+        checkKind("agent state", states, declared, agentStates);
         for (String s : finals) {
             if (agentStates.contains(s)) {
                 problems.add("final state " + s + " cannot hold an agent (P2)");
@@ -67,10 +69,10 @@ final class LifecycleValidator {
     }
 
     /** A kind lists declared states once each, in declaration order, so a definition has one representation. */
-    private void checkKind(String kind, List<String> states, List<String> ofKind) {
+    private void checkKind(String kind, List<String> states, Set<String> declared, List<String> ofKind) {
         Set<String> seen = new HashSet<>();
         for (String s : ofKind) {
-            if (!states.contains(s)) {
+            if (!declared.contains(s)) {
                 problems.add(kind + " " + s + " is not a declared state");
             }
             if (!seen.add(s)) {
@@ -83,7 +85,7 @@ final class LifecycleValidator {
         }
     }
 
-    private void checkTransitions(String initial, List<String> states, List<String> finals, List<Transition> rows) {
+    private void checkTransitions(String initial, Set<String> states, Set<String> finals, List<Transition> rows) {
         Set<List<Object>> keys = new HashSet<>();
         for (Transition t : rows) {
             String at = "row " + t.label() + ": ";
@@ -111,12 +113,11 @@ final class LifecycleValidator {
         }
     }
 
-    private void checkIgnores(String initial, List<String> states, List<Transition> rows, List<Ignore> ignores) {
+    private void checkIgnores(Set<String> states, List<Transition> rows, List<Ignore> ignores) {
+        Set<Ignore> rowKeys = new HashSet<>();
+        rows.forEach(t -> rowKeys.add(new Ignore(t.source(), t.event())));
         Set<Ignore> seen = new HashSet<>();
         for (Ignore i : ignores) {
-            if (i.state().equals(initial)) {
-                problems.add("no-op " + i.state() + "/" + i.event() + ": the initial state has no session to return");
-            }
             if (!states.contains(i.state())) {
                 problems.add("no-op " + i.state() + "/" + i.event() + ": unknown state");
             }
@@ -126,8 +127,7 @@ final class LifecycleValidator {
             if (!seen.add(i)) {
                 problems.add("no-op " + i.state() + "/" + i.event() + " declared twice");
             }
-            boolean shadowed = rows.stream().anyMatch(t -> t.source().equals(i.state()) && t.event().equals(i.event()));
-            if (shadowed) {
+            if (rowKeys.contains(i)) {
                 problems.add("no-op " + i.state() + "/" + i.event() + " shadows a row with the same state and event");
             }
         }

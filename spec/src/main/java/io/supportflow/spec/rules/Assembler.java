@@ -31,13 +31,15 @@ final class Assembler {
         int rows = draft.rows().size();
         int ignores = draft.ignores().size();
         int permits = draft.permits().size();
-        if (a.problems(rows, ignores, permits).isEmpty()) {
+        try {
             return a.assemble(rows, ignores, permits);
+        } catch (InvalidLifecycleException whole) {
+            throw a.locate(whole, rows, ignores, permits);
         }
-        throw a.locate(rows, ignores, permits);
     }
 
-    private RulesSyntaxException locate(int rows, int ignores, int permits) {
+    /** The error at the declaration that makes the table malformed; at line 1, column 1 if none can be singled out. */
+    private RulesSyntaxException locate(InvalidLifecycleException whole, int rows, int ignores, int permits) {
         Optional<InvalidLifecycleException> states = problems(0, 0, 0);
         if (states.isPresent()) {
             return error(draft.header(), states.get());
@@ -54,7 +56,7 @@ final class Assembler {
         if (permit > 0) {
             return error(draft.permits().get(permit - 1).at(), problems(rows, ignores, permit).orElseThrow());
         }
-        return error(null, problems(rows, ignores, permits).orElseThrow());
+        return error(null, whole);
     }
 
     /** The smallest {@code n} in 1..size for which the prefix of length n fails, or 0 when the whole list passes. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The declarations of a rules file as read so far, each with the token it starts at. Refuses declarations that
@@ -32,6 +33,8 @@ final class Draft {
     record Located<T>(T value, Token at) {
     }
 
+    private static final int LISTED = 20;
+
     private Token header;
     private String name;
     private Lifecycle base;
@@ -42,6 +45,8 @@ final class Draft {
     private final List<Located<Permit>> permits = new ArrayList<>();
     private final List<Token> stateReferences = new ArrayList<>();
     private final Map<String, Token> policiesSet = new HashMap<>();
+    private final Map<String, Token> permitted = new HashMap<>();
+    private final Map<String, Token> declaredAt = new HashMap<>();
     private Policies policies = Policies.standard();
 
     boolean hasHeader() {
@@ -68,12 +73,12 @@ final class Draft {
         if (initial != null) {
             throw state.error("the initial state is already declared on line " + initial.line());
         }
-        refuseRedeclaration(state);
+        declare(state);
         initial = state;
     }
 
     void state(Token state, StateKind kind) {
-        refuseRedeclaration(state);
+        declare(state);
         states.add(new StateDeclaration(state, kind));
     }
 
@@ -89,9 +94,10 @@ final class Draft {
     }
 
     void permit(Token event, Set<Actor> actors) {
-        permits.stream().filter(p -> p.value().event().equals(event.text())).findFirst().ifPresent(p -> {
-            throw event.error("event " + event.text() + " is already permitted on line " + p.at().line());
-        });
+        Token earlier = permitted.putIfAbsent(event.text(), event);
+        if (earlier != null) {
+            throw event.error("event " + event.text() + " is already permitted on line " + earlier.line());
+        }
         permits.add(new Located<>(new Permit(event.text(), actors), event));
     }
 
@@ -115,37 +121,35 @@ final class Draft {
         stateReferences.stream().filter(t -> !declared.contains(t.text()))
                 .min(Draft::inFileOrder)
                 .ifPresent(t -> {
-                    throw t.error("expected a declared state (" + String.join(", ", declared) + "), found "
-                            + t.shown());
+                    throw t.error("expected a declared state (" + some(declared) + "), found " + t.shown());
                 });
         Set<String> events = events();
         for (Located<Permit> p : permits) {
             if (!events.contains(p.value().event())) {
-                throw p.at().error("expected an event that a transition or ignore names ("
-                        + String.join(", ", events) + "), found " + p.at().shown());
+                throw p.at().error("expected an event that a transition or ignore names (" + some(events)
+                        + "), found " + p.at().shown());
             }
         }
+    }
+
+    /** Up to {@value #LISTED} names for a message. */
+    private static String some(Set<String> names) {
+        String listed = names.stream().limit(LISTED).collect(Collectors.joining(", "));
+        return names.size() > LISTED ? listed + ", ..." : listed;
     }
 
     private static int inFileOrder(Token a, Token b) {
         return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
     }
 
-    private void refuseRedeclaration(Token state) {
-        whereDeclared(state.text()).ifPresent(where -> {
-            throw state.error("state " + state.text() + " is already declared " + where);
-        });
-    }
-
-    private Optional<String> whereDeclared(String state) {
-        if (base != null && base.states().contains(state)) {
-            return Optional.of("by " + base.name());
+    private void declare(Token state) {
+        if (base != null && base.states().contains(state.text())) {
+            throw state.error("state " + state.text() + " is already declared by " + base.name());
         }
-        if (initial != null && initial.text().equals(state)) {
-            return Optional.of("on line " + initial.line());
+        Token earlier = declaredAt.putIfAbsent(state.text(), state);
+        if (earlier != null) {
+            throw state.error("state " + state.text() + " is already declared on line " + earlier.line());
         }
-        return states.stream().filter(s -> s.name().text().equals(state)).findFirst()
-                .map(s -> "on line " + s.name().line());
     }
 
     private Set<String> declaredStates() {
@@ -153,9 +157,7 @@ final class Draft {
         if (base != null) {
             all.addAll(base.states());
         }
-        if (initial != null) {
-            all.add(initial.text());
-        }
+        initialState().ifPresent(t -> all.add(t.text()));
         states.forEach(s -> all.add(s.name().text()));
         return all;
     }

@@ -27,9 +27,13 @@ final class RulesParser {
     static final Pattern STATE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     static final Pattern EVENT = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     private static final Pattern ARROW = Pattern.compile("--(.*)-->");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final String DECLARATIONS =
             "lifecycle, initial, state, agent state, final state, transition, reopen, ignore, policy or permit";
+    private static final String A_GUARD = "a guard (" + names(Guard.values(), Guard::ruleName) + ")";
+    private static final String AN_EFFECT = "an effect (" + names(Effect.values(), Effect::ruleName) + ")";
+    private static final String AN_ACTOR = "an actor (" + names(Actor.values(), RulesParser::actorName) + ") or none";
 
     private final Draft draft = new Draft();
 
@@ -41,7 +45,7 @@ final class RulesParser {
         if (text.length() > MAX_CHARACTERS) {
             throw new RulesSyntaxException(1, 1, "the rules text is longer than " + MAX_CHARACTERS + " characters");
         }
-        String[] lines = LINE_BREAK.split(text);
+        String[] lines = LINE_BREAK.split(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         if (lines.length > MAX_LINES) {
             throw new RulesSyntaxException(MAX_LINES + 1, 1, "the rules text is longer than " + MAX_LINES + " lines");
         }
@@ -117,9 +121,9 @@ final class RulesParser {
     private static List<Guard> guards(Cursor c) {
         List<Guard> guards = new ArrayList<>();
         do {
-            Token t = c.word("a guard (" + names(Guard.values(), Guard::ruleName) + ")");
-            guards.add(Guard.byRuleName(t.text()).orElseThrow(() -> t.error("expected a guard ("
-                    + names(Guard.values(), Guard::ruleName) + "), found " + t.shown())));
+            Token t = c.word(A_GUARD);
+            guards.add(Guard.byRuleName(t.text())
+                    .orElseThrow(() -> t.error("expected " + A_GUARD + ", found " + t.shown())));
         } while (c.accept(Token.Kind.AMPERSAND));
         return guards;
     }
@@ -127,9 +131,9 @@ final class RulesParser {
     private static List<Effect> effects(Cursor c) {
         List<Effect> effects = new ArrayList<>();
         do {
-            Token t = c.word("an effect (" + names(Effect.values(), Effect::ruleName) + ")");
-            effects.add(Effect.byRuleName(t.text()).orElseThrow(() -> t.error("expected an effect ("
-                    + names(Effect.values(), Effect::ruleName) + "), found " + t.shown())));
+            Token t = c.word(AN_EFFECT);
+            effects.add(Effect.byRuleName(t.text())
+                    .orElseThrow(() -> t.error("expected " + AN_EFFECT + ", found " + t.shown())));
         } while (c.accept(Token.Kind.COMMA));
         return effects;
     }
@@ -147,11 +151,10 @@ final class RulesParser {
             return;
         }
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        String expected = "an actor (" + names(Actor.values(), RulesParser::actorName) + ") or none";
         do {
-            Token t = c.word(expected);
+            Token t = c.word(AN_ACTOR);
             actors.add(Arrays.stream(Actor.values()).filter(a -> actorName(a).equals(t.text())).findFirst()
-                    .orElseThrow(() -> t.error("expected " + expected + ", found " + t.shown())));
+                    .orElseThrow(() -> t.error("expected " + AN_ACTOR + ", found " + t.shown())));
         } while (c.accept(Token.Kind.COMMA));
         draft.permit(event, actors);
     }

@@ -10,9 +10,9 @@ import io.supportflow.spec.lifecycle.States;
 import io.supportflow.spec.lifecycle.Transition;
 import io.supportflow.spec.model.AgentProfile;
 import io.supportflow.spec.rating.RatingExpression;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
@@ -231,6 +231,26 @@ class ModelCheckerTest {
         assertThat(report.violations()).isEmpty();
         assertThat(report.unreachableStates()).isEmpty();
         assertThat(report.configurations()).isGreaterThan(report.orderConfigurations());
+    }
+
+    @Test
+    void anUpdateCarryingTheCurrentAgentIsExplored() {
+        Lifecycle pinning = Lifecycle.builder("pinning").initial(States.NONE)
+                .state(States.OPEN).agentState(States.ASSIGNED).agentState("PINNED").finalState(States.CLOSED)
+                .add(Transition.of(States.NONE, "open", States.OPEN).when(Guard.NO_AGENT_GIVEN).does(Effect.OPEN))
+                .add(Transition.of(States.NONE, "open", States.ASSIGNED).when(Guard.AGENT_GIVEN, Guard.WITHIN_CAPACITY)
+                        .does(Effect.OPEN, Effect.ASSIGN))
+                .add(Transition.of(States.ASSIGNED, "update", States.ASSIGNED).when(Guard.NO_AGENT_GIVEN))
+                .add(Transition.of(States.ASSIGNED, "update", "PINNED").when(Guard.AGENT_GIVEN))
+                .add(Transition.of(States.OPEN, "close", States.CLOSED))
+                .add(Transition.of(States.ASSIGNED, "close", States.CLOSED).does(Effect.RELEASE))
+                .add(Transition.of("PINNED", "close", States.CLOSED).does(Effect.RELEASE))
+                .build();
+
+        CheckReport report = ModelChecker.check(pinning);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.dormantRows()).isEmpty();
     }
 
     @Test

@@ -365,6 +365,39 @@ class RulesFileTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsIgnored() {
+        assertThat(RulesFile.parse("\uFEFF" + MINIMAL + MINIMAL_ROWS).name()).isEqualTo("tiny");
+    }
+
+    @Test
+    void aLongOffendingWordIsCutInTheMessage() {
+        String word = "x".repeat(10_000);
+
+        assertThatThrownBy(() -> RulesFile.parse(MINIMAL + "policy " + word + "\n"))
+                .hasMessage("line 6, column 8: expected one of reopen, idle-timeout, capacity, assignment, auto-assign, "
+                        + "minimum-rating, found '" + "x".repeat(64) + "...'");
+    }
+
+    @Test
+    void aMessageListsAtMostTwentyDeclaredStates() {
+        String states = IntStream.range(0, 30).mapToObj(i -> "state S" + i + "\n").collect(Collectors.joining());
+
+        assertThatThrownBy(() -> RulesFile.parse(MINIMAL + states + "ignore LIMBO close\n"))
+                .hasMessageEndingWith(", S14, S15, ...), found 'LIMBO'");
+    }
+
+    @Test
+    void twoThousandRowsAreReadAndAWrongLastOneIsLocated() {
+        String rows = IntStream.range(0, 2000).mapToObj(i -> "transition OPEN --e" + i + "--> OPEN\n")
+                .collect(Collectors.joining());
+        String valid = MINIMAL + MINIMAL_ROWS + rows;
+
+        assertThat(RulesFile.parse(valid).transitions()).hasSize(2002);
+        assertThatThrownBy(() -> RulesFile.parse(valid + "transition OPEN --e0--> CLOSED\n"))
+                .hasMessage("line 2008, column 1: row OPEN --e0--> CLOSED: duplicate (state, event, guards)");
+    }
+
+    @Test
     void aNullTextIsRefused() {
         assertThatThrownBy(() -> RulesFile.parse(null)).isInstanceOf(NullPointerException.class);
     }
