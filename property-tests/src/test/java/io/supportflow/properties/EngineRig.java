@@ -2,7 +2,6 @@ package io.supportflow.properties;
 
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.engine.TransitionListener;
-import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.lifecycle.Lifecycle;
 
 import java.io.IOException;
@@ -13,7 +12,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * An engine with manual scheduling on a store in its own temporary directory, driven by a {@link TestClock}.
+ * An engine with manual scheduling on a MapDB store in its own temporary directory, driven by a {@link TestClock}.
  * {@link #restart()} closes the engine and its store and opens both again from the directory.
  */
 final class EngineRig implements AutoCloseable {
@@ -40,11 +39,6 @@ final class EngineRig implements AutoCloseable {
         }
     }
 
-    /** The store of {@code directory}; the single place that chooses the store implementation. */
-    static SupportStore openStore(Path directory) {
-        return StandInStore.open(directory);
-    }
-
     SupportEngine engine() {
         return engine;
     }
@@ -60,7 +54,7 @@ final class EngineRig implements AutoCloseable {
     }
 
     private SupportEngine open() {
-        return SupportEngine.builder().lifecycle(lifecycle).store(openStore(directory)).clock(clock)
+        return SupportEngine.builder().lifecycle(lifecycle).dataDirectory(directory).clock(clock)
                 .listener(listener).machinePoolSize(2).manualScheduling().build();
     }
 
@@ -68,7 +62,6 @@ final class EngineRig implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        StandInStore.delete(directory);
         deleteRecursively(directory);
     }
 

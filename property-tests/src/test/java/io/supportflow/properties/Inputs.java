@@ -72,14 +72,13 @@ final class Inputs {
 
     /** Mostly two orders, so that sessions live long; the third one mostly answers "no session". */
     static Arbitrary<String> orders() {
-        return Arbitraries.frequency(Tuple.of(6, ORDERS.get(0)), Tuple.of(5, ORDERS.get(1)), Tuple.of(1, ORDERS.get(2)));
+        return Arbitraries.frequency(Tuple.of(6, ORDERS.get(0)), Tuple.of(5, ORDERS.get(1)),
+                Tuple.of(1, ORDERS.get(2)));
     }
 
     /** Orders with a live session five times as likely as the others. */
     private static Arbitrary<String> orders(Set<String> live) {
-        List<Tuple.Tuple2<Integer, String>> weighted = ORDERS.stream()
-                .map(o -> Tuple.of(live.contains(o) ? 5 : 1, o)).toList();
-        return Arbitraries.frequency(weighted.toArray(Tuple.Tuple2[]::new));
+        return Arbitraries.frequency(ORDERS.stream().map(o -> Tuple.of(live.contains(o) ? 5 : 1, o)).toList());
     }
 
     /** Agents of the cast: id only (stands for the registered profile), or with rating or contact; rarely malformed. */
@@ -127,21 +126,26 @@ final class Inputs {
     /** Commands on {@code orders}; {@code openWeight} against 2 or 3 for each other command. */
     static Arbitrary<Command> commands(Lifecycle definition, Arbitrary<String> orders, int openWeight) {
         Arbitrary<Agent> noAgentMostly = agents().injectNull(0.8);
-        List<Tuple.Tuple2<Integer, Arbitrary<? extends Command>>> all = new ArrayList<>(List.of(
-                Tuple.of(openWeight, orders.flatMap(o -> Combinators.combine(bodies(o, agents().injectNull(0.6)), actors())
+        Arbitrary<Agent> someAgent = agents().injectNull(0.6);
+        List<Tuple.Tuple2<Integer, Arbitrary<Command>>> all = new ArrayList<>(List.of(
+                weighted(openWeight, orders.flatMap(o -> Combinators.combine(bodies(o, someAgent), actors())
                         .as((body, actor) -> new Command.Open(o, body, actor)))),
-                Tuple.of(2, orders.flatMap(o -> Combinators.combine(bodies(o, noAgentMostly), actors())
+                weighted(2, orders.flatMap(o -> Combinators.combine(bodies(o, noAgentMostly), actors())
                         .as((body, actor) -> new Command.Update(o, body, actor)))),
-                Tuple.of(2, Combinators.combine(orders, actors()).as(Command.Close::new)),
-                Tuple.of(3, Combinators.combine(orders, agents(), actors()).as(Command.Assign::new)),
-                Tuple.of(2, Combinators.combine(orders, actors()).as(Command.Unassign::new)),
-                Tuple.of(1, Combinators.combine(orders, actors()).as(Command.AssignNext::new))));
+                weighted(2, Combinators.combine(orders, actors()).as(Command.Close::new)),
+                weighted(3, Combinators.combine(orders, agents(), actors()).as(Command.Assign::new)),
+                weighted(2, Combinators.combine(orders, actors()).as(Command.Unassign::new)),
+                weighted(1, Combinators.combine(orders, actors()).as(Command.AssignNext::new))));
         List<String> custom = definition.events().stream().filter(e -> !STANDARD_EVENTS.contains(e)).toList();
         if (!custom.isEmpty()) {
-            all.add(Tuple.of(4, Combinators.combine(orders, Arbitraries.of(custom), noAgentMostly, actors())
+            all.add(weighted(4, Combinators.combine(orders, Arbitraries.of(custom), noAgentMostly, actors())
                     .as(Command.Fire::new)));
         }
-        return Arbitraries.frequencyOf(all.toArray(Tuple.Tuple2[]::new));
+        return Arbitraries.frequencyOf(all);
+    }
+
+    private static Tuple.Tuple2<Integer, Arbitrary<Command>> weighted(int weight, Arbitrary<? extends Command> commands) {
+        return Tuple.of(weight, commands.map(c -> c));
     }
 
     /** Clock steps around the lifecycle's idle timeout and reopen window, and a few fixed ones. */
