@@ -1,0 +1,82 @@
+package io.supportflow.engine.rest;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** Reading request bodies within the limit, and writing JSON replies with their headers. */
+final class HttpIo {
+
+    private HttpIo() {
+    }
+
+    /**
+     * The request body, at most {@link RestOptions#BODY_LIMIT} bytes; a non-empty body must be JSON.
+     *
+     * @throws Failure.Rejected BODY_TOO_LARGE (413) or UNSUPPORTED_MEDIA_TYPE (415), naming the body or header
+     * @throws IOException      when the client goes away
+     */
+    static byte[] readBody(HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getRequestHeaders();
+        if (declaredLength(headers) > RestOptions.BODY_LIMIT) {
+            throw tooLarge();
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(RestOptions.BODY_LIMIT + 1);
+        if (body.length > RestOptions.BODY_LIMIT) {
+            throw tooLarge();
+        }
+        if (body.length > 0 && !isJson(headers.getFirst("Content-Type"))) {
+            throw Failure.of(TransportError.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json",
+                    "Content-Type").rejected();
+        }
+        return body;
+    }
+
+    /** Sends {@code reply} as JSON with its ETag and Location; the caller closes the exchange. */
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = GovStackJson.write(reply.body());
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "application/json; charset=utf-8");
+        headers.set("Cache-Control", "no-store");
+        headers.set("X-Content-Type-Options", "nosniff");
+        if (reply.version() >= 0) {
+            headers.set("ETag", "\"" + reply.version() + "\"");
+        }
+        if (reply.location() != null) {
+            headers.set("Location", reply.location());
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static long declaredLength(Headers headers) {
+        String value = headers.getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw Failure.invalid("Content-Length is not a number", "Content-Length").rejected();
+        }
+    }
+
+    private static Failure.Rejected tooLarge() {
+        return Failure.of(TransportError.BODY_TOO_LARGE, "the body is larger than " + RestOptions.BODY_LIMIT
+                + " bytes. Send a smaller body.", "body").rejected();
+    }
+
+    /** {@code application/json} or any {@code +json} type, with parameters; a missing type counts as JSON. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+    }
+}
