@@ -89,7 +89,7 @@ final class Invariants {
 
     static void check(boolean holds, Supplier<String> message) {
         if (!holds) {
-            throw new AssertionError(message);
+            throw new AssertionError(message.get());
         }
     }
 }
