@@ -2,6 +2,9 @@ package io.supportflow.properties;
 
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.engine.TransitionEvent;
+import io.supportflow.spec.govstack.Agent;
+import io.supportflow.spec.govstack.Support;
+import io.supportflow.spec.lifecycle.Actor;
 import io.supportflow.spec.lifecycle.AssignmentStrategy;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.model.AgentProfile;
@@ -16,9 +19,11 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +36,7 @@ import static io.supportflow.properties.Invariants.check;
  */
 class ConcurrencyProperties {
     private static final int THREADS = 3;
+    private static final int RACE_ROUNDS = 8;
     private static final List<String> SHARED = List.of("s1", "s2");
 
     /** Explicit assignment with capacity 1 and a minimum rating: agents are contended across orders. */
@@ -71,6 +77,62 @@ class ConcurrencyProperties {
         }
     }
 
+    @Property(tries = 10)
+    @Label("P3 P8: threads racing to assign one agent to their own orders never push it over its capacity")
+    void racingAssignmentsStayWithinCapacity(@ForAll @IntRange(min = 1, max = 2) int capacity,
+                                             @ForAll @IntRange(min = 3, max = 6) int threads,
+                                             @ForAll Race race) {
+        Lifecycle definition = race.lifecycle(capacity);
+        Cast cast = new Cast(List.of(), List.of("a1"), List.of(new AgentProfile("a1", null, true, Agent.withId("a1"))));
+        List<List<Command>> scripts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Command> script = new ArrayList<>();
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                script.addAll(race.round(own(t)));
+            }
+            scripts.add(script);
+        }
+        try (Run run = Run.of(definition, cast, scripts)) {
+            SerialWitness.journalsAreConsecutive(run.engine, run.delivered);
+            SerialWitness.acknowledgedStatesAreInTheJournals(definition, run.engine, run.acks);
+            Invariants.check(definition, run.engine, run.registered);
+            int most = SerialWitness.mostActiveAtOnce(definition, run.engine, run.delivered, "a1");
+            check(most <= capacity, () -> "P3 violated: agent a1 of capacity " + capacity + " held " + most
+                    + " ACTIVE assignments at once during the race");
+        }
+    }
+
+    /** How each racing thread tries to get agent a1 for its own order, round after round. */
+    enum Race {
+        /** Open with a1 in the body, then close. */
+        OPEN_WITH_AGENT,
+        /** Open without an agent, then assign a1 explicitly, then close. */
+        ASSIGN,
+        /** Open without an agent and let least-loaded auto-assignment pick a1, then close. */
+        AUTO_ASSIGN;
+
+        Lifecycle lifecycle(int capacity) {
+            return Lifecycle.standard().extend("race-" + name().toLowerCase(Locale.ROOT))
+                    .policies(p -> this == AUTO_ASSIGN
+                            ? p.withAgentCapacity(capacity).withAssignment(AssignmentStrategy.LEAST_LOADED)
+                                    .withAutoAssignOnOpen(true)
+                            : p.withAgentCapacity(capacity))
+                    .build();
+        }
+
+        List<Command> round(String order) {
+            Support body = Support.forOrder(order);
+            Command close = new Command.Close(order, Actor.AGENT);
+            return switch (this) {
+                case OPEN_WITH_AGENT -> List.of(new Command.Open(order, body.withAgent(Agent.withId("a1")),
+                        Actor.CUSTOMER), close);
+                case ASSIGN -> List.of(new Command.Open(order, body, Actor.CUSTOMER),
+                        new Command.Assign(order, Agent.withId("a1"), Actor.SUPERVISOR), close);
+                case AUTO_ASSIGN -> List.of(new Command.Open(order, body, Actor.CUSTOMER), close);
+            };
+        }
+    }
+
     @Provide
     Arbitrary<Lifecycle> explicit() {
         return Arbitraries.of(Lifecycle.standard(), CONTENDED);
@@ -106,10 +168,9 @@ class ConcurrencyProperties {
         List<Ack> acks;
         Snapshot engine;
 
-        private Run(Lifecycle definition, Cast cast) {
-            for (int t = 0; t < THREADS; t++) {
-                orders.add(own(t));
-            }
+        private Run(Lifecycle definition, Cast cast, List<List<Command>> scripts) {
+            scripts.stream().flatMap(List::stream).map(Command::orderId).distinct().sorted()
+                    .filter(o -> !orders.contains(o)).forEach(orders::add);
             rig = EngineRig.start(definition, new TestClock(), delivered::add);
             cast.registered().forEach(p -> {
                 rig.engine().registerAgent(p);
@@ -118,7 +179,7 @@ class ConcurrencyProperties {
         }
 
         static Run of(Lifecycle definition, Cast cast, List<List<Command>> scripts) {
-            Run run = new Run(definition, cast);
+            Run run = new Run(definition, cast, scripts);
             SupportEngine engine = run.rig.engine();
             run.acks = ConcurrentRun.run(engine, scripts);
             engine.deliverOutbox();

@@ -13,6 +13,7 @@ import io.supportflow.spec.model.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,23 @@ final class SerialWitness {
                         + replayed + " at that version");
             }
         }
+    }
+
+    /**
+     * The most ACTIVE assignments {@code agentId} held at once, following the commit order (each order's assignments
+     * after each of its entries, replayed from its journal).
+     */
+    static int mostActiveAtOnce(Lifecycle definition, Snapshot engine, List<TransitionEvent> commitOrder,
+                                String agentId) {
+        Map<String, Long> holding = new HashMap<>();
+        long most = 0;
+        for (TransitionEvent event : commitOrder) {
+            List<JournalEntry> prefix = engine.order(event.orderId()).journal().subList(0, (int) event.version());
+            holding.put(event.orderId(), Semantics.replay(definition, prefix).assignments().stream()
+                    .filter(a -> a.active() && a.agentId().equals(agentId)).count());
+            most = Math.max(most, holding.values().stream().mapToLong(Long::longValue).sum());
+        }
+        return (int) most;
     }
 
     /**
