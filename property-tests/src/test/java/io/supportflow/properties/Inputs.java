@@ -148,19 +148,22 @@ final class Inputs {
         return Tuple.of(weight, commands.map(c -> c));
     }
 
-    /** Clock steps around the lifecycle's idle timeout and reopen window, and a few fixed ones. */
+    /** Clock steps just before, at and just after the idle timeout and the reopen window, and a few fixed ones. */
     static Arbitrary<Duration> clockSteps(Lifecycle definition) {
-        List<Duration> steps = new ArrayList<>(List.of(Duration.ofMinutes(1), Duration.ofHours(1),
-                Duration.ofDays(1), Duration.ofDays(8)));
+        List<Duration> steps = new ArrayList<>(List.of(Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(8)));
         Duration idle = definition.policies().idleTimeout();
         if (idle != null) {
-            steps.add(idle);
+            steps.addAll(around(idle));
             steps.add(idle.dividedBy(2));
         }
         if (definition.policies().reopen() instanceof ReopenPolicy.Within within) {
-            steps.add(within.window());
-            steps.add(within.window().plusSeconds(1));
+            steps.addAll(around(within.window()));
         }
         return Arbitraries.of(steps);
+    }
+
+    private static List<Duration> around(Duration d) {
+        return List.of(d.minusSeconds(1), d, d.plusSeconds(1));
     }
 }
