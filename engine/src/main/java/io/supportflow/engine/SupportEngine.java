@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -70,7 +69,7 @@ public final class SupportEngine implements AutoCloseable {
         this.pool = new MachinePool(definition, b.machinePoolSize);
         this.dispatcher = new OutboxDispatcher(store, b.listeners, clock, b.firstRetry, b.maxRetry);
         this.background = b.pollInterval == null ? null
-                : new Background(b.pollInterval, this::fireDueTimers, this::deliverOutbox);
+                : new Background(b.pollInterval, this::fireDue, dispatcher::deliverPending);
         this.runner = new CommandRunner(definition, store, clock, pool,
                 background == null ? () -> { } : background::wakeDelivery);
     }
@@ -222,9 +221,18 @@ public final class SupportEngine implements AutoCloseable {
         return guarded(() -> store.agentLoad(agentId));
     }
 
-    /** Registers or replaces an agent for automatic assignment and eligibility (capacity, availability). */
+    /**
+     * Registers or replaces an agent for automatic assignment and eligibility (capacity, availability).
+     *
+     * @throws BadInputException INVALID_INPUT when the GovStack agent is invalid
+     */
     public void registerAgent(AgentProfile profile) {
         Objects.requireNonNull(profile, "profile");
+        List<Violation> violations = Validation.agent(profile.agent());
+        if (!violations.isEmpty()) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, "invalid agent " + profile.agentId() + ": "
+                    + describe(violations), paths(violations));
+        }
         guarded(() -> {
             store.putAgent(profile);
             return null;
@@ -256,14 +264,16 @@ public final class SupportEngine implements AutoCloseable {
      * logged and skipped. Returns the number of sessions it changed.
      */
     public int fireDueTimers() {
-        return guarded(() -> {
-            Instant now = clock.instant();
-            int fired = 0;
-            for (String orderId : store.dueTimers(now)) {
-                fired += fireTimer(orderId, now);
-            }
-            return fired;
-        });
+        return guarded(this::fireDue);
+    }
+
+    private int fireDue() {
+        Instant now = clock.instant();
+        int fired = 0;
+        for (String orderId : store.dueTimers(now)) {
+            fired += fireTimer(orderId, now);
+        }
+        return fired;
     }
 
     private int fireTimer(String orderId, Instant now) {
@@ -288,8 +298,9 @@ public final class SupportEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the background threads, waits for running commands, then releases the machines and closes the store
-     * (also a store given to the builder: the engine owns it). Idempotent.
+     * Stops the background threads (waiting up to ten seconds for a running pass, then interrupting it), waits for
+     * running commands and queries, then releases the machines and closes the store (also a store given to the
+     * builder: the engine owns it). Idempotent.
      */
     @Override
     public void close() {
@@ -333,10 +344,18 @@ public final class SupportEngine implements AutoCloseable {
         Objects.requireNonNull(orderId, "orderId");
         List<Violation> violations = Validation.orderId(orderId);
         if (!violations.isEmpty()) {
-            throw SupportException.explain(ErrorCode.INVALID_INPUT, "invalid order id: " + violations.stream()
-                    .map(Violation::toString).collect(Collectors.joining("; ")), "orderId");
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, "invalid order id: " + describe(violations),
+                    paths(violations));
         }
         return orderId;
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    }
+
+    private static String paths(List<Violation> violations) {
+        return violations.stream().map(Violation::path).distinct().collect(Collectors.joining(", "));
     }
 
     private static NotFoundException noSession(String orderId) {

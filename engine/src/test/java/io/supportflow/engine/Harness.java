@@ -22,7 +22,7 @@ final class Harness implements AutoCloseable {
 
     /** The engine on a MapDB store in {@code directory}. */
     static Harness onDisk(Path directory, Lifecycle lifecycle) {
-        return new Harness(lifecycle, Stores.inMemory(), new MutableClock(Fixtures.T0));
+        return new Harness(lifecycle, Stores.openMapDb(directory), new MutableClock(Fixtures.T0));
     }
 
     @Override

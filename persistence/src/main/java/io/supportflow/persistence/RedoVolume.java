@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The MapDB volume of the data file, made crash-safe by a {@link RedoLog}. MapDB's writes between two
  * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
  * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
+ * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB), because MapDB reads some structures a byte at a
+ * time.
  * Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()} discards
  * writes not yet synced. Reads may run concurrently; writes must come from one thread at a time.
  *
@@ -27,11 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RedoVolume extends Volume {
     private static final int PAGE = 4096;
     private static final long CHECKPOINT_BYTES = 16L << 20;
+    private static final int CACHED_PAGES = 4096;
 
     private final Path path;
     private final FileChannel data;
     private final RedoLog log;
     private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> cleanPages = new ConcurrentHashMap<>();
     private final RedoBatch batch = new RedoBatch();
     private volatile long committedLength;
     private volatile long length;
@@ -60,6 +64,7 @@ final class RedoVolume extends Volume {
             log.append(batch);
             RedoBatch.apply(batch.array(), 0, batch.size(), data);
             committedLength = length;
+            dirtyPages.forEach(this::cache);
             dirtyPages.clear();
             batch.clear();
             if (log.size() > CHECKPOINT_BYTES) {
@@ -83,6 +88,7 @@ final class RedoVolume extends Volume {
         }
         batch.clear();
         dirtyPages.clear();
+        cleanPages.clear();
         length = committedLength;
         try (data; log) {
             checkpoint();
@@ -258,7 +264,7 @@ final class RedoVolume extends Volume {
             long page = at / PAGE;
             int inPage = (int) (at % PAGE);
             int n = Math.min(left, PAGE - inPage);
-            byte[] image = dirtyPages.computeIfAbsent(page, this::committedPage);
+            byte[] image = dirtyPages.computeIfAbsent(page, p -> committedPage(p).clone());
             System.arraycopy(src, from, image, inPage, n);
             at += n;
             from += n;
@@ -266,10 +272,27 @@ final class RedoVolume extends Volume {
         }
     }
 
+    /** The committed content of {@code page} (zeros beyond the committed length); shared, not to be modified. */
     private byte[] committedPage(long page) {
-        byte[] image = new byte[PAGE];
-        readCommitted(page * PAGE, image, 0, PAGE);
+        byte[] image = cleanPages.get(page);
+        if (image == null) {
+            image = new byte[PAGE];
+            int fromFile = (int) Math.max(0, Math.min(PAGE, committedLength - page * PAGE));
+            try {
+                RedoLog.readFully(data, ByteBuffer.wrap(image, 0, fromFile), page * PAGE);
+            } catch (IOException e) {
+                throw new DBException.VolumeIOError(e);
+            }
+            cache(page, image);
+        }
         return image;
+    }
+
+    private void cache(long page, byte[] image) {
+        if (cleanPages.size() >= CACHED_PAGES) {
+            cleanPages.clear();
+        }
+        cleanPages.put(page, image);
     }
 
     private byte[] read(long offset, int size) {
@@ -283,10 +306,6 @@ final class RedoVolume extends Volume {
             throw new DBException.VolumeEOF("read of " + size + " bytes at " + offset + " beyond the end (" + length
                     + ") of " + path);
         }
-        if (dirtyPages.isEmpty()) {
-            readCommitted(offset, target, targetPos, size);
-            return;
-        }
         long at = offset;
         int to = targetPos;
         int left = size;
@@ -295,25 +314,10 @@ final class RedoVolume extends Volume {
             int inPage = (int) (at % PAGE);
             int n = Math.min(left, PAGE - inPage);
             byte[] image = dirtyPages.get(page);
-            if (image != null) {
-                System.arraycopy(image, inPage, target, to, n);
-            } else {
-                readCommitted(at, target, to, n);
-            }
+            System.arraycopy(image != null ? image : committedPage(page), inPage, target, to, n);
             at += n;
             to += n;
             left -= n;
         }
-    }
-
-    /** Reads committed content; bytes at or beyond the committed length read as zeros. */
-    private void readCommitted(long offset, byte[] target, int targetPos, int size) {
-        int fromFile = (int) Math.max(0, Math.min(size, committedLength - offset));
-        try {
-            RedoLog.readFully(data, ByteBuffer.wrap(target, targetPos, fromFile), offset);
-        } catch (IOException e) {
-            throw new DBException.VolumeIOError(e);
-        }
-        java.util.Arrays.fill(target, targetPos + fromFile, targetPos + size, (byte) 0);
     }
 }

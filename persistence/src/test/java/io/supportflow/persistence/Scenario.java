@@ -34,7 +34,7 @@ final class Scenario {
 
     static Support body(Random random) {
         int n = random.nextInt(1000);
-        return new Support(Descriptor.named("help " + n), null, "+49 30 " + n, new Chat("https://chat.example/" + n,
+        return new Support(Descriptor.named("help " + n), null, "+49 30 " + (100000 + n), new Chat("https://chat.example/" + n,
                 "s" + n), null, null);
     }
 

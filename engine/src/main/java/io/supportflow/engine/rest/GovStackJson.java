@@ -34,7 +34,7 @@ import java.util.Set;
 final class GovStackJson {
 
     /** The keys that only a {@code Support} has; a PUT /agent body with one of them is read as a Support. */
-    static final Set<String> SUPPORT_ONLY_KEYS = Set.of("descriptor", "order_id", "callback_phone", "chat", "faq",
+    private static final Set<String> SUPPORT_ONLY_KEYS = Set.of("descriptor", "order_id", "callback_phone", "chat", "faq",
             "agent");
 
     private static final ObjectMapper MAPPER = build();
@@ -93,7 +93,7 @@ final class GovStackJson {
     }
 
     /** Whether a JSON object has a key only a Support has. */
-    static boolean isSupportShaped(JsonNode object) {
+    private static boolean isSupportShaped(JsonNode object) {
         for (String key : SUPPORT_ONLY_KEYS) {
             if (object.has(key)) {
                 return true;
@@ -114,15 +114,6 @@ final class GovStackJson {
     static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Any value as indented JSON text, for people (the demo, the command line). */
-    static String pretty(Object value) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

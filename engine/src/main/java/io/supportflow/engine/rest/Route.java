@@ -4,18 +4,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The endpoint a request path names, with its order id (checked by {@link OrderIds}) when it has one.
+ * The endpoint a request path names, with its order id (checked by {@link OrderIds}) or agent id (checked by
+ * {@link AgentIds}) when it has one.
  *
  * @param orderId null for endpoints without one
+ * @param agentId null for endpoints without one
  */
-record Route(Endpoint endpoint, String orderId) {
+record Route(Endpoint endpoint, String orderId, String agentId) {
 
     enum Endpoint {
         HEALTH("GET"),
         SESSIONS("GET"),
         SUPPORT("GET", "POST", "PUT", "DELETE"),
         AGENT("GET", "PUT", "DELETE"),
-        HISTORY("GET");
+        HISTORY("GET"),
+        AGENTS("GET"),
+        AGENT_LOAD("GET");
 
         private final List<String> methods;
 
@@ -31,20 +35,31 @@ record Route(Endpoint endpoint, String orderId) {
     /**
      * The route of a raw (still percent-encoded) request path; empty when no endpoint has this path.
      *
-     * @throws Failure.Rejected INVALID_INPUT when the path names an endpoint with an invalid order id
+     * @throws Failure.Rejected INVALID_INPUT when the path names an endpoint with an invalid order or agent id
      */
     static Optional<Route> of(String rawPath) {
-        String[] parts = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[0];
-        if (parts.length == 1 && parts[0].equals("health")) {
-            return Optional.of(new Route(Endpoint.HEALTH, null));
-        }
-        if (parts.length == 0 || !parts[0].equals("support")) {
-            return Optional.empty();
-        }
+        String[] parts = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[] {""};
+        return switch (parts[0]) {
+            case "health" -> parts.length == 1 ? Optional.of(new Route(Endpoint.HEALTH, null, null)) : Optional.empty();
+            case "support" -> support(parts);
+            case "agents" -> agents(parts);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Route> support(String[] parts) {
         return switch (parts.length) {
-            case 1 -> Optional.of(new Route(Endpoint.SESSIONS, null));
-            case 2 -> Optional.of(new Route(Endpoint.SUPPORT, OrderIds.check(parts[1])));
-            case 3 -> sub(parts[2]).map(endpoint -> new Route(endpoint, OrderIds.check(parts[1])));
+            case 1 -> Optional.of(new Route(Endpoint.SESSIONS, null, null));
+            case 2 -> Optional.of(new Route(Endpoint.SUPPORT, OrderIds.check(parts[1]), null));
+            case 3 -> sub(parts[2]).map(endpoint -> new Route(endpoint, OrderIds.check(parts[1]), null));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Route> agents(String[] parts) {
+        return switch (parts.length) {
+            case 1 -> Optional.of(new Route(Endpoint.AGENTS, null, null));
+            case 2 -> Optional.of(new Route(Endpoint.AGENT_LOAD, null, AgentIds.check(parts[1])));
             default -> Optional.empty();
         };
     }

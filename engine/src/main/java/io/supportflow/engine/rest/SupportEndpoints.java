@@ -18,17 +18,19 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history
- * and the health check. Each turns a {@link Request} into a {@link Reply}; refusals propagate as the engine's
- * {@code SupportException} or a {@link Failure.Rejected}, and then nothing has changed.
+ * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history,
+ * the agents' loads and the health check. Each turns a {@link Request} into a {@link Reply}; refusals propagate as
+ * the engine's {@code SupportException} or a {@link Failure.Rejected}, and then nothing has changed.
  */
 final class SupportEndpoints {
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "agent");
 
     private final SupportEngine engine;
+    private final AgentLoads agentLoads;
 
     SupportEndpoints(SupportEngine engine) {
         this.engine = engine;
+        this.agentLoads = new AgentLoads(engine);
     }
 
     Reply answer(Request request) {
@@ -38,6 +40,8 @@ final class SupportEndpoints {
             case HISTORY -> history(request.orderId());
             case SUPPORT -> support(request);
             case AGENT -> agent(request);
+            case AGENTS -> agentLoads.registered();
+            case AGENT_LOAD -> agentLoads.of(request.route().agentId());
         };
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.persistence.Stores;
+import io.supportflow.spec.lifecycle.Lifecycle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,13 @@ final class RestFixture implements AutoCloseable {
 
     /** A server requiring {@code serverToken} (null: none); the client sends it. */
     static RestFixture start(String serverToken) {
-        SupportEngine engine = SupportEngine.builder().store(Stores.inMemory()).manualScheduling().build();
+        return start(Lifecycle.standard(), serverToken);
+    }
+
+    /** A server over an engine running {@code lifecycle}, requiring {@code serverToken} (null: none). */
+    static RestFixture start(Lifecycle lifecycle, String serverToken) {
+        SupportEngine engine = SupportEngine.builder().lifecycle(lifecycle).store(Stores.inMemory())
+                .manualScheduling().build();
         try {
             RestServer server = RestServer.start(engine, RestOptions.defaults().withPort(0)
                     .withBearerToken(serverToken));

@@ -47,7 +47,8 @@ final class FieldRules {
             "not an agent id (1 to " + Validation.MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ : @ -)",
             matching("[A-Za-z0-9._:@-]{1," + Validation.MAX_ID_LENGTH + "}"));
 
-    private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 ()-]+");
+    /** E.164 with optional single spaces between digits: how the contract's {@code format: phone} is read. */
+    private static final Pattern E164_PHONE = Pattern.compile("\\+(?:[0-9] ?){6,14}[0-9]");
 
     private FieldRules() {
     }
@@ -74,8 +75,7 @@ final class FieldRules {
     }
 
     private static boolean isPhone(String value) {
-        long digits = value.chars().filter(c -> c >= '0' && c <= '9').count();
-        return PHONE_CHARACTERS.matcher(value).matches() && digits >= 3 && digits <= 20;
+        return E164_PHONE.matcher(value).matches();
     }
 
     private static boolean isWebUrl(String value) {

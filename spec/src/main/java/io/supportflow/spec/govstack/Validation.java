@@ -23,8 +23,8 @@ import java.util.Objects;
  *   <tr><td>{@code agent.id}</td><td>1–128 characters of {@code A-Z a-z 0-9 . _ : @ -}</td>
  *       <td>not an agent id (1 to 128 characters of A-Z a-z 0-9 . _ : @ -)</td></tr>
  *   <tr><td>{@code callback_phone}, {@code contact.phone}</td>
- *       <td>≤ 32 characters: optional leading {@code +}, then digits, spaces, {@code -}, {@code ( )};
- *       3–20 digits</td>
+ *       <td>≤ 32 characters; international (E.164) form: {@code +}, then 7–15 digits, optionally
+ *       separated by single spaces (the contract's {@code format: phone} as JSON-schema validators read it)</td>
  *       <td>not a phone number</td></tr>
  *   <tr><td>{@code contact.email}</td><td>≤ 254 characters, {@code local@domain.tld} (ASCII, local part ≤ 64)</td>
  *       <td>not an email address</td></tr>

@@ -24,7 +24,7 @@ final class LifecycleValidator {
         v.checkNames(name, initial, states);
         v.checkStateKinds(initial, states, declared, finals, agentStates);
         v.checkTransitions(initial, declared, Set.copyOf(finals), transitions);
-        v.checkIgnores(declared, transitions, ignores);
+        v.checkIgnores(initial, declared, transitions, ignores);
         v.checkPermissions(transitions, ignores, policies);
         if (!v.problems.isEmpty()) {
             throw new InvalidLifecycleException(v.problems);
@@ -113,11 +113,14 @@ final class LifecycleValidator {
         }
     }
 
-    private void checkIgnores(Set<String> states, List<Transition> rows, List<Ignore> ignores) {
+    private void checkIgnores(String initial, Set<String> states, List<Transition> rows, List<Ignore> ignores) {
         Set<Ignore> rowKeys = new HashSet<>();
         rows.forEach(t -> rowKeys.add(new Ignore(t.source(), t.event())));
         Set<Ignore> seen = new HashSet<>();
         for (Ignore i : ignores) {
+            if (i.state().equals(initial)) {
+                problems.add("no-op " + i.state() + "/" + i.event() + ": the initial state has no session to return");
+            }
             if (!states.contains(i.state())) {
                 problems.add("no-op " + i.state() + "/" + i.event() + ": unknown state");
             }

@@ -108,16 +108,15 @@ final class Prechecks {
         return new Precheck.Proceed(given);
     }
 
-    /** A command agent carrying only an id stands for the registered agent of that id, when there is one. */
+    /**
+     * A registered agent is assigned with its registered details, whatever the command says of it, so that a
+     * command cannot claim a rating (or other detail) the registry does not give the agent.
+     */
     private static Agent effectiveAgent(Agent agent, World world) {
-        if (agent == null || !idOnly(agent)) {
-            return agent;
+        if (agent == null) {
+            return null;
         }
         return world.agent(agent.id()).map(AgentProfile::agent).orElse(agent);
-    }
-
-    private static boolean idOnly(Agent a) {
-        return a.person() == null && a.contact() == null && a.organization() == null && a.rating() == null;
     }
 
     private static GuardContext withAgent(GuardContext c, Agent agent) {

@@ -79,8 +79,9 @@ public final class Definitions {
                 }
             }
             for (IgnoreDraft i : ignores) {
-                if (stateEvents.add(List.of(state(i.state()), event(i.event())))) {
-                    b.ignore(state(i.state()), event(i.event()));
+                String state = states.get(1 + i.state() % (states.size() - 1));
+                if (stateEvents.add(List.of(state, event(i.event())))) {
+                    b.ignore(state, event(i.event()));
                     used.add(event(i.event()));
                 }
             }

@@ -266,6 +266,12 @@ class LifecycleBuilderTest {
     }
 
     @Test
+    void aNoOpInTheInitialStateIsRefused() {
+        assertThat(problemsOf(b -> b.ignore("NONE", "close")))
+                .containsExactly("no-op NONE/close: the initial state has no session to return");
+    }
+
+    @Test
     void aNoOpDeclaredTwiceIsRefused() {
         assertThat(problemsOf(b -> b.ignore("CLOSED", "close").ignore("CLOSED", "close")))
                 .containsExactly("no-op CLOSED/close declared twice");

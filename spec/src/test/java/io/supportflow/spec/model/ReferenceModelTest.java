@@ -296,4 +296,14 @@ class ReferenceModelTest {
         assertThat(code(model.apply(new Command.Open("a/b", body("x"), CUSTOMER)))).isEqualTo(ErrorCode.INVALID_INPUT);
         assertThat(model.sessions()).isEmpty();
     }
+
+    @Test
+    void aRegisteredAgentIsJudgedByItsRegisteredRatingNotTheOneTheCommandClaims() {
+        ReferenceModel m = new ReferenceModel(Lifecycle.standard().extend("rated")
+                .policies(p -> p.withMinimumRating(RatingExpression.parse("gte 4"))).build(), T0);
+        m.registerAgent(new AgentProfile("a1", null, true, new Agent("a1", null, null, null, "3")));
+        m.apply(new Command.Open("o1", body("x"), CUSTOMER));
+        assertThat(code(m.apply(new Command.Assign("o1", new Agent("a1", null, null, null, "5"), CUSTOMER))))
+                .isEqualTo(ErrorCode.AGENT_RATING_TOO_LOW);
+    }
 }

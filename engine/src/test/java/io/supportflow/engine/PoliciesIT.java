@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every policy of the lifecycle, through {@link SupportEngine} on a MapDB store. */
-class PoliciesTest {
+class PoliciesIT {
     @TempDir
     Path dir;
     private Harness harness;
@@ -97,6 +97,16 @@ class PoliciesTest {
         engine.setAgentAvailable("a1", true);
         assertThat(engine.assign("o1", Agent.withId("a1"), SUPERVISOR).state()).isEqualTo(States.ASSIGNED);
         assertThat(refusal(() -> engine.setAgentAvailable("ghost", true)).code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND);
+    }
+
+    @Test
+    void registeringAnAgentWithAnInvalidRatingIsBadInput() {
+        SupportEngine engine = engineWith(UnaryOperator.identity());
+        SupportException e = refusal(() -> engine.registerAgent(new AgentProfile("a1", null, true, rated("a1", "great"))));
+        assertThat(e).isInstanceOf(BadInputException.class);
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.paths()).isEqualTo("agent.rating");
+        assertThat(engine.agents()).isEmpty();
     }
 
     @Test

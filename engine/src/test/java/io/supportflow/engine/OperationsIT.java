@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Every row of DESIGN §1 through {@link SupportEngine}, on the standard lifecycle and a MapDB store. */
-class OperationsTest {
+class OperationsIT {
     @TempDir
     Path dir;
     private Harness harness;

@@ -1,0 +1,42 @@
+package io.supportflow.benchmarks;
+
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.util.List;
+
+/**
+ * How much the suite measures.
+ *
+ * @param label                 "full" or "smoke", printed with the table
+ * @param forks                 JMH forks per benchmark (0 runs in this JVM)
+ * @param warmupIterations      JMH warm-up iterations per fork
+ * @param measurementIterations JMH measured iterations per fork
+ * @param iterationTime         length of each JMH iteration
+ * @param clients               concurrent client counts for the durable throughput comparison
+ * @param fewSessions           sessions in the store for the first heap reading
+ * @param manySessions          sessions in the store for the second heap reading and the store figures
+ * @param fillClients           concurrent clients opening those sessions through the engine
+ * @param checkerRepeats        warm model-checker runs after the cold one
+ * @param verbosity             JMH's console output
+ */
+record Settings(String label, int forks, int warmupIterations, int measurementIterations, TimeValue iterationTime,
+                List<Integer> clients, int fewSessions, int manySessions, int fillClients, int checkerRepeats,
+                VerboseMode verbosity) {
+
+    Settings {
+        clients = List.copyOf(clients);
+    }
+
+    /** The measured run: 1 fork, 3 × 2 s warm-up, 5 × 2 s measured; 10,000 and 1,000,000 sessions. */
+    static Settings full() {
+        return new Settings("full", 1, 3, 5, TimeValue.seconds(2), List.of(1, 8, 64), 10_000, 1_000_000, 64, 5,
+                VerboseMode.NORMAL);
+    }
+
+    /** A pass that only proves everything still runs: in this JVM, one 100 ms iteration, 100 and 1,000 sessions. */
+    static Settings smoke() {
+        return new Settings("smoke", 0, 0, 1, TimeValue.milliseconds(100), List.of(1, 8, 64), 100, 1_000, 64, 1,
+                VerboseMode.SILENT);
+    }
+}

@@ -1,0 +1,146 @@
+package io.supportflow.benchmarks;
+
+import io.supportflow.spec.lifecycle.Lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole suite: every figure of the issue beside its baseline from the same run. The heap, store and checker
+ * probes run first, in this JVM, before any benchmark has left objects behind; then the JMH benchmarks.
+ */
+final class Suite {
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final int HEAP_ALLOWANCE_MIB = 64;
+    private static final int TARGET_CLIENTS = 64;
+    private static final int GENERATED_STATES = 200;
+    private static final int GENERATED_TRANSITIONS = 2_000;
+
+    private final Settings settings;
+    private final JmhRuns jmh;
+
+    Suite(Settings settings) {
+        this.settings = settings;
+        this.jmh = new JmhRuns(settings);
+    }
+
+    /** Runs everything and returns the table, rows in the issue's item order. */
+    Report run() {
+        EngineStoreProbe.Figures store = EngineStoreProbe.measure(settings.fewSessions(), settings.manySessions(),
+                settings.fillClients());
+        RawStoreProbe.Figures rawStore = RawStoreProbe.measure(settings.manySessions());
+        CheckerProbe.Figures standard = CheckerProbe.measure(Lifecycle.standard(), settings.checkerRepeats());
+        CheckerProbe.Figures generated = CheckerProbe.measure(
+                GeneratedLifecycle.of(GENERATED_STATES, GENERATED_TRANSITIONS), settings.checkerRepeats());
+        List<Row> rows = new ArrayList<>(oneClient());
+        rows.addAll(concurrentClients());
+        rows.add(inMemory());
+        rows.addAll(heap(store));
+        rows.addAll(store(store, rawStore));
+        rows.addAll(checker(standard, generated));
+        return new Report(settings, rows, notes(standard, generated));
+    }
+
+    private List<Row> oneClient() {
+        JmhRuns.Latency engine = jmh.latency(EngineBenchmarks.class, "durableLatency");
+        JmhRuns.Latency raw = jmh.latency(Baselines.class, "rawMapDbCommit");
+        JmhRuns.Latency floor = jmh.latency(Baselines.class, "rawFsync");
+        String baseline = "raw MapDB put+commit of the same data, commit = fsync";
+        Row p50 = Row.compared(1, "durable engine, one client: p50 command latency", Figure.micros(engine.p50Micros()),
+                baseline, Figure.micros(raw.p50Micros()));
+        return List.of(
+                Row.compared(1, "durable engine, one client: commands/s", Figure.perSecond(engine.perSecond()),
+                        baseline, Figure.perSecond(raw.perSecond())),
+                p50.judged("≤ 1.5×", p50.ratio() <= 1.5),
+                Row.compared(1, "durable engine, one client: p99 command latency", Figure.micros(engine.p99Micros()),
+                        baseline, Figure.micros(raw.p99Micros())),
+                Row.compared(1, "durable engine, one client: p50 command latency", Figure.micros(engine.p50Micros()),
+                        "disk floor: " + RawFsync.BYTES + " B write + fsync", Figure.micros(floor.p50Micros())));
+    }
+
+    private List<Row> concurrentClients() {
+        List<Row> rows = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            String who = clients == 1 ? "1 client" : clients + " clients";
+            Row row = Row.compared(2, "durable engine, " + who + ": commands/s",
+                    Figure.perSecond(jmh.throughput(EngineBenchmarks.class, "durableThroughput", clients)),
+                    "naive Spring per entity, " + who,
+                    Figure.perSecond(jmh.throughput(Baselines.class, "naiveSpringPerEntity", clients)));
+            rows.add(clients == TARGET_CLIENTS ? row.judged("≥ 10×", row.ratio() >= 10) : row);
+        }
+        return rows;
+    }
+
+    private Row inMemory() {
+        Row row = Row.compared(3, "engine, in-memory store: commands/s",
+                Figure.perSecond(jmh.throughput(EngineBenchmarks.class, "inMemoryThroughput", 1)),
+                "bare Spring restore → sendEvent → persist, in memory",
+                Figure.perSecond(jmh.throughput(Baselines.class, "bareSpringInMemory", 1)));
+        return row.judged("≥ 0.6×", row.ratio() >= 0.6);
+    }
+
+    private List<Row> heap(EngineStoreProbe.Figures store) {
+        long few = store.heapAtFew().bytes();
+        long many = store.heapAtMany().bytes();
+        long machines = store.heapAtMany().springMachines();
+        String fewLabel = "live heap, " + count(settings.fewSessions()) + " idle sessions";
+        String manyLabel = "live heap, " + count(settings.manySessions()) + " idle sessions";
+        boolean flat = many - few <= HEAP_ALLOWANCE_MIB * MIB;
+        return List.of(
+                Row.alone(4, fewLabel, Figure.mebibytes(few)),
+                Row.compared(4, manyLabel, Figure.mebibytes(many), fewLabel, Figure.mebibytes(few))
+                        .judged("≤ baseline + " + HEAP_ALLOWANCE_MIB + " MiB", flat),
+                Row.compared(4, "live Spring machines, " + count(settings.manySessions()) + " sessions",
+                        Figure.count(machines), "engine machine pool size", Figure.count(store.machinePoolSize()))
+                        .judged("≤ pool size", machines <= store.machinePoolSize()));
+    }
+
+    private List<Row> store(EngineStoreProbe.Figures store, RawStoreProbe.Figures raw) {
+        String sessions = count(settings.manySessions());
+        String baseline = "raw MapDB, " + sessions + " records of an opened session's bytes";
+        return List.of(
+                Row.compared(5, "store files, " + sessions + " sessions", Figure.mebibytes(store.storeBytes()),
+                        baseline, Figure.mebibytes(raw.fileBytes())),
+                Row.compared(5, "store open time, " + sessions + " sessions", Figure.millis(store.openMillis()),
+                        baseline, Figure.millis(raw.openMillis())),
+                Row.alone(5, "opening " + sessions + " sessions through the engine, " + settings.fillClients()
+                        + " clients: sessions/s", Figure.perSecond(settings.manySessions() / store.fillSeconds())));
+    }
+
+    private List<Row> checker(CheckerProbe.Figures standard, CheckerProbe.Figures generated) {
+        String big = GENERATED_STATES + " states, " + count(GENERATED_TRANSITIONS) + " transitions";
+        return List.of(
+                Row.alone(6, "model check, standard lifecycle (first call)", Figure.millis(standard.coldMillis()))
+                        .judged("< 100 ms", standard.coldMillis() < 100),
+                Row.alone(6, "model check, standard lifecycle (warm median)", Figure.millis(standard.warmMillis()))
+                        .judged("< 100 ms", standard.warmMillis() < 100),
+                Row.alone(6, "model check, generated " + big + " (first call)", Figure.millis(generated.coldMillis()))
+                        .judged("< 5 s", generated.coldMillis() < 5_000),
+                Row.alone(6, "model check, generated " + big + " (warm median)", Figure.millis(generated.warmMillis()))
+                        .judged("< 5 s", generated.warmMillis() < 5_000));
+    }
+
+    private List<String> notes(CheckerProbe.Figures standard, CheckerProbe.Figures generated) {
+        return List.of(
+                "One benchmark operation is one command of the cycle open → update → assign → close; each client"
+                        + " drives its own orders. Durable: a command returns only after its commit is on disk;"
+                        + " every MapDB baseline uses MapDB's durable mode (file channel, transactions, commit = fsync)"
+                        + " and commits each command on its own.",
+                "One-client commands/s is 1 / the mean sampled command time (JMH SampleTime); p50 and p99 are JMH's"
+                        + " sampled percentiles. Concurrent and in-memory figures are JMH Throughput over all clients.",
+                "Live heap: total bytes of the JVM's class histogram after a full GC (GC.class_histogram, as"
+                        + " jmap -histo:live), the smallest of 3 readings, in the suite's own JVM with the engine open"
+                        + " and idle; live Spring machines: instances of StateMachine classes in that histogram.",
+                "Sessions were opened through the engine (durable store, " + settings.fillClients() + " clients) and"
+                        + " left OPEN; store open time is the median of 3 opens of the closed store.",
+                String.format(Locale.ROOT, "Model checker, default bounds: standard lifecycle %,d configurations,"
+                                + " %d violations; generated lifecycle %,d configurations, %d violations.",
+                        standard.configurations(), standard.violations(), generated.configurations(),
+                        generated.violations()));
+    }
+
+    private static String count(int value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
