@@ -173,7 +173,8 @@ final class BadInputs {
         return Arbitraries.of(
                 new BadRequest("PATCH", "/support/o-1", "{}"), new BadRequest("GET", "/", null),
                 new BadRequest("GET", "/supports", null), new BadRequest("POST", "/support", "{}"),
-                new BadRequest("DELETE", "/support/o-1/history", null), new BadRequest("GET", "/support/o-1/agent/x", null),
+                new BadRequest("DELETE", "/support/o-1/history", null),
+                new BadRequest("GET", "/support/o-1/agent/x", null),
                 new BadRequest("PUT", "/health", "{}"), new BadRequest("POST", "/support/o-1/agent", "{\"id\":\"a2\"}"),
                 new BadRequest("DELETE", "/support", null));
     }

@@ -144,7 +144,8 @@ final class Inputs {
         return Arbitraries.frequencyOf(all);
     }
 
-    private static Tuple.Tuple2<Integer, Arbitrary<Command>> weighted(int weight, Arbitrary<? extends Command> commands) {
+    private static Tuple.Tuple2<Integer, Arbitrary<Command>> weighted(int weight,
+                                                                    Arbitrary<? extends Command> commands) {
         return Tuple.of(weight, commands.map(c -> c));
     }
 

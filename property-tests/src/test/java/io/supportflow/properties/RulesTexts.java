@@ -42,7 +42,8 @@ final class RulesTexts {
     }
 
     private static Arbitrary<String> bases() {
-        return Arbitraries.oneOf(Arbitraries.of(Lifecycle.standard(), EngineMatchesModelProperties.STANDARD_WITH_POLICIES),
+        return Arbitraries.oneOf(
+                Arbitraries.of(Lifecycle.standard(), EngineMatchesModelProperties.STANDARD_WITH_POLICIES),
                 CustomLifecycles.built()).map(RulesFile::print);
     }
 

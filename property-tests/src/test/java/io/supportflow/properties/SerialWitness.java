@@ -106,8 +106,10 @@ final class SerialWitness {
         explain(definition, model, view, acks, explained);
         for (TransitionEvent event : commitOrder) {
             JournalEntry entry = engine.order(event.orderId()).journal().get((int) event.version() - 1);
-            Ack ack = acks.stream().filter(a -> !accepted.contains(a) && wrote(a, entry)).findFirst()
-                    .orElseThrow(() -> new AssertionError("P8 violated: no acknowledged command wrote " + entry));
+            Ack ack = acks.stream().filter(a -> !accepted.contains(a) && wrote(a, entry, agents)).findFirst()
+                    .orElseThrow(() -> new AssertionError("P8 violated: no acknowledged command wrote " + entry
+                            + "; acknowledgements on that order: " + acks.stream()
+                            .filter(a -> a.command().orderId().equals(entry.orderId())).toList()));
             Outcome outcome = model.apply(ack.command());
             check(outcome instanceof Outcome.Accepted a && a.entry().equals(entry)
                             && a.session().equals(((EngineResult.Answered) ack.result()).session()),
@@ -143,7 +145,7 @@ final class SerialWitness {
     }
 
     /** Whether {@code ack} can be the command that wrote {@code entry}. */
-    private static boolean wrote(Ack ack, JournalEntry entry) {
+    private static boolean wrote(Ack ack, JournalEntry entry, Map<String, AgentProfile> registered) {
         Command c = ack.command();
         if (!c.orderId().equals(entry.orderId()) || ack.version() != entry.version()
                 || !c.event().equals(entry.event()) || c.actor() != entry.actor()) {
@@ -158,16 +160,14 @@ final class SerialWitness {
         if (c instanceof Command.AssignNext) {
             return entry.agent() != null;
         }
-        return sameAgent(c.agent(), entry.agent());
+        return sameAgent(c.agent(), entry.agent(), registered);
     }
 
-    /** The command's agent is the entry's, or only its id (which stands for the registered agent). */
-    private static boolean sameAgent(Agent given, Agent stored) {
+    /** The command's agent is the entry's, or a registered agent of that id (assigned with its registered details). */
+    private static boolean sameAgent(Agent given, Agent stored, Map<String, AgentProfile> registered) {
         if (given == null || stored == null) {
             return given == stored;
         }
-        boolean idOnly = given.person() == null && given.contact() == null && given.organization() == null
-                && given.rating() == null;
-        return given.equals(stored) || idOnly && given.id().equals(stored.id());
+        return given.equals(stored) || registered.containsKey(given.id()) && given.id().equals(stored.id());
     }
 }
