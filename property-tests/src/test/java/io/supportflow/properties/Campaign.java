@@ -14,8 +14,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * Without these system properties nothing changes.
  */
 public final class Campaign implements AroundPropertyHook {
-    static final String FACTOR = "campaign.factor";
-    static final String SEED = "campaign.seed";
+    private static final String FACTOR = "campaign.factor";
+    private static final String SEED = "campaign.seed";
 
     @Override
     public PropagationMode propagateTo() {

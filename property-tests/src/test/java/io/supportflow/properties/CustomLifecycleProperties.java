@@ -18,7 +18,7 @@ class CustomLifecycleProperties {
     @Property(tries = 40)
     @Label("P1 P2 P3 P4 P5 P7: on custom lifecycles the model checker accepts, the engine agrees with the reference"
             + " model")
-    void customLifecycles(@ForAll("chains") ActionChain<Twin> chain) {
+    void engineRunsEveryCheckedCustomLifecycleAsTheModel(@ForAll("chains") ActionChain<Twin> chain) {
         EngineMatchesModelProperties.run(chain);
     }
 

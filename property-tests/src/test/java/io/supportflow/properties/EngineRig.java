@@ -43,10 +43,6 @@ final class EngineRig implements AutoCloseable {
         return engine;
     }
 
-    Path directory() {
-        return directory;
-    }
-
     /** Closes the engine and its store, then opens both again from the directory. */
     void restart() {
         engine.close();

@@ -28,7 +28,7 @@ class TransitionCoverageProperties {
 
     @Property(tries = 30)
     @Label("P1 P2 P3 P4 P5 P7: chains over the standard table with an idle timer agree with the reference model")
-    void standardTableWithIdleTimer(@ForAll("chains") ActionChain<Twin> chain) {
+    void engineRunsTheStandardTableWithAnIdleTimerAsTheModel(@ForAll("chains") ActionChain<Twin> chain) {
         EngineMatchesModelProperties.run(chain);
     }
 

@@ -53,10 +53,6 @@ final class Twin implements AutoCloseable {
         cast.registered().forEach(this::register);
     }
 
-    Lifecycle definition() {
-        return definition;
-    }
-
     /** The orders whose session is not in a final state (in the model). */
     Set<String> liveOrders() {
         return model.sessions().stream().filter(s -> !definition.isFinal(s.state())).map(Session::orderId)
