@@ -24,7 +24,7 @@ class TransitionCoverageProperties {
     private static final Lifecycle STANDARD_WITH_IDLE_TIMER = Lifecycle.standard().extend("standard-idle")
             .policies(p -> p.withIdleTimeout(Duration.ofHours(2))).build();
 
-    /** Long enough that the rarest row (a same-agent assign) fires about 15 times in a run, never 0 in practice. */
+    /** Long enough that the rarest rows (update and same-agent assign in ASSIGNED) fire some 15 times or more. */
     private static final int STEPS = 60;
 
     private final Twins twins = new Twins();
