@@ -50,6 +50,7 @@ final class Twin implements AutoCloseable {
         this.model = new ReferenceModel(definition, clock.instant());
         this.view = new ModelView(model, registered);
         this.rig = EngineRig.start(definition, clock, event -> { });
+        Statistics.label("lifecycle").collect(definition.name());
         cast.registered().forEach(this::register);
     }
 
