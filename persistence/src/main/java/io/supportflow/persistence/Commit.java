@@ -20,7 +20,7 @@ public record Commit(long expectedVersion, Session session, JournalEntry entry, 
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(entry, "entry");
         assignments = List.copyOf(assignments);
-        if (session.version() != expectedVersion + 1 || entry.version() != session.version()) {
+        if (expectedVersion < 0 || session.version() != expectedVersion + 1 || entry.version() != session.version()) {
             throw new IllegalArgumentException("versions must advance by one: expected " + expectedVersion
                     + ", session " + session.version() + ", entry " + entry.version());
         }

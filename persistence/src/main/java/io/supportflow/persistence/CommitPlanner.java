@@ -60,8 +60,8 @@ final class CommitPlanner {
 
     private static void enqueue(String journalKey, Writes writes) {
         long sequence = Meta.longOf(writes.get(Table.META, Meta.OUTBOX_NEXT));
-        writes.put(Table.OUTBOX, Keys.sequence(sequence), Meta.text(journalKey));
-        writes.put(Table.OUTBOX_SEQ, journalKey, Meta.longValue(sequence));
+        writes.put(Table.OUTBOX, journalKey, Meta.longValue(sequence));
+        writes.put(Table.OUTBOX_ORDER, Keys.sequence(sequence), Meta.text(journalKey));
         writes.put(Table.META, Meta.OUTBOX_NEXT, Meta.longValue(sequence + 1));
     }
 

@@ -60,9 +60,9 @@ final class Keys {
         return untext(key.substring(prefix.length()));
     }
 
-    /** Timer keys below this bound have a deadline at or before {@code now}. */
+    /** Timer keys below this bound have a deadline at or before {@code now}; null when every key has. */
     static String timerBound(Instant now) {
-        return now.equals(Instant.MAX) ? deadline(now) + Character.MAX_VALUE : deadline(now.plusNanos(1));
+        return now.equals(Instant.MAX) ? null : deadline(now.plusNanos(1));
     }
 
     static Instant timerDeadline(String key) {

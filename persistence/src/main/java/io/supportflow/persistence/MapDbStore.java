@@ -18,15 +18,7 @@ final class MapDbStore {
         DirectoryLock lock = lock(directory);
         StoreFiles files = new StoreFiles(directory);
         try {
-            if (files.mustCreate()) {
-                MapDbTables.create(files);
-                files.publishNew();
-            }
-            MapDbTables tables = MapDbTables.open(files, lock);
-            OpenCheck.Report report = tables.openReport();
-            LOG.info("opened store {}: {} sessions and {} assignments checked in {} ms", directory,
-                    report.sessions(), report.assignments(), report.took().toMillis());
-            return new TableStore(tables);
+            return open(directory, files, lock);
         } catch (StoreOpenException e) {
             release(lock, e);
             throw e;
@@ -36,6 +28,35 @@ final class MapDbStore {
             release(lock, failure);
             throw failure;
         }
+    }
+
+    private static TableStore open(Path directory, StoreFiles files, DirectoryLock lock) throws IOException {
+        if (files.mustCreate()) {
+            FreshStore.empty(files);
+            files.publishNew();
+        }
+        MapDbTables tables = MapDbTables.open(files, lock);
+        OpenCheck.Report report = tables.openReport();
+        LOG.info("opened store {}: {} sessions and {} assignments checked in {} ms", directory,
+                report.sessions(), report.assignments(), report.took().toMillis());
+        TableStore store = new TableStore(tables);
+        try {
+            if (tables.worthCompacting()) {
+                compact(store, files);
+            }
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private static void compact(TableStore store, StoreFiles files) throws IOException {
+        long before = Files.size(files.data());
+        long start = System.nanoTime();
+        store.compact();
+        LOG.info("compacted {} from {} to {} bytes in {} ms", files.data(), before, Files.size(files.data()),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static DirectoryLock lock(Path directory) {

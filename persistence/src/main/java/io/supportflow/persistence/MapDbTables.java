@@ -1,29 +1,35 @@
 package io.supportflow.persistence;
 
-import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Tables as MapDB B-trees (string keys, byte-array values; never MapDB's default serializer) in one MapDB
  * {@code StoreDirect} file over a {@link RedoVolume}, so one {@code db.commit()} stores all tables atomically and
- * durably. After a failed {@link #apply} the store is reopened from disk, dropping the failed writes.
+ * durably; the {@link Table#inMemory()} tables are sorted maps on the heap, changed once the commit is durable.
+ * After a failed {@link #apply} the store is reopened from disk, dropping the failed writes.
  */
 final class MapDbTables implements Tables {
+    /** Bytes MapDB leaves unused per removed key, measured: about 100 for an index key, 230 for an outbox entry. */
+    private static final long GARBAGE_PER_REMOVAL = 150;
+
     private final StoreFiles files;
     private final DirectoryLock lock;
     private DB db;
-    private Map<Table, BTreeMap<String, byte[]>> maps;
+    private Map<Table, NavigableMap<String, byte[]>> maps;
     private OpenCheck.Report openReport;
     private RuntimeException broken;
 
@@ -53,21 +59,6 @@ final class MapDbTables implements Tables {
         return openReport;
     }
 
-    /** Creates an empty store under the {@code .new} names of {@code files}. */
-    static void create(StoreFiles files) throws IOException {
-        files.clearLeftovers();
-        RedoLog log = RedoLog.create(files.newRedo());
-        FileChannel data = FileChannel.open(files.newData(), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        DB db = DBMaker.volumeDB(new RedoVolume(files.newData(), data, log, 0), false).make();
-        try {
-            maps(db, true).get(Table.META).put(Meta.LAYOUT, Meta.longValue(Meta.LAYOUT_VERSION));
-            db.commit();
-        } finally {
-            db.close();
-        }
-    }
-
     @Override
     public NavigableMap<String, byte[]> read(Table table) {
         ensureUsable();
@@ -77,19 +68,67 @@ final class MapDbTables implements Tables {
     @Override
     public void apply(Writes writes) {
         ensureUsable();
+        if (writes.touches(table -> !table.inMemory())) {
+            try {
+                write(writes, false);
+                countRemovals(writes);
+                db.commit();
+            } catch (RuntimeException | Error e) {
+                reopen(e);
+                throw e;
+            }
+        }
+        write(writes, true);
+    }
+
+    private void countRemovals(Writes writes) {
+        long removals = writes.deletes(table -> !table.inMemory());
+        if (removals > 0) {
+            NavigableMap<String, byte[]> meta = maps.get(Table.META);
+            meta.put(Meta.REMOVALS, Meta.longValue(Meta.longOf(meta.get(Meta.REMOVALS)) + removals));
+        }
+    }
+
+    /** Whether the garbage estimated from {@link Meta#REMOVALS} is more than half the data file. */
+    boolean worthCompacting() throws IOException {
+        long removals = Meta.longOf(maps.get(Table.META).get(Meta.REMOVALS));
+        return removals * GARBAGE_PER_REMOVAL > Files.size(files.data()) / 2;
+    }
+
+    /**
+     * Replaces the data file by a compact copy (see {@link FreshStore#copy}). The old redo log is first told a
+     * checkpoint length both files satisfy, so that a crash between the two renames opens either pair.
+     */
+    @Override
+    public void compact() {
+        ensureUsable();
         try {
-            writes.forEach((table, key, value) -> {
+            FreshStore.copy(files, table -> maps.get(table));
+            long newLength = Files.size(files.newData());
+            db.close();
+            try (RedoLog old = RedoLog.open(files.redo())) {
+                old.reset(Math.min(old.checkpointLength(), newLength));
+            }
+            files.replaceWithNew();
+            load();
+        } catch (IOException | RuntimeException e) {
+            UncheckedIOException failure = new UncheckedIOException("compacting " + files.data() + " failed",
+                    e instanceof IOException io ? io : new IOException(e));
+            reopen(failure);
+            throw failure;
+        }
+    }
+
+    private void write(Writes writes, boolean inMemory) {
+        writes.forEach((table, key, value) -> {
+            if (table.inMemory() == inMemory) {
                 if (value == null) {
                     maps.get(table).remove(key);
                 } else {
                     maps.get(table).put(key, value);
                 }
-            });
-            db.commit();
-        } catch (RuntimeException | Error e) {
-            reopen(e);
-            throw e;
-        }
+            }
+        });
     }
 
     @Override
@@ -127,7 +166,11 @@ final class MapDbTables implements Tables {
             data = FileChannel.open(files.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
             recover(log, data);
             opened = DBMaker.volumeDB(new RedoVolume(files.data(), data, log, data.size()), true).make();
-            maps = maps(opened, false);
+            Map<Table, NavigableMap<String, byte[]>> loaded = maps(opened);
+            if (maps != null) {
+                Arrays.stream(Table.values()).filter(Table::inMemory).forEach(t -> loaded.put(t, maps.get(t)));
+            }
+            maps = loaded;
             checkLayout();
             db = opened;
         } catch (IOException | RuntimeException e) {
@@ -172,17 +215,18 @@ final class MapDbTables implements Tables {
         }
     }
 
-    /** The maps of every table; {@code create} makes them, otherwise each must exist. */
-    private static Map<Table, BTreeMap<String, byte[]>> maps(DB db, boolean create) {
-        Map<Table, BTreeMap<String, byte[]>> maps = new EnumMap<>(Table.class);
+    /** The maps of every table; each on disk must exist. */
+    private static Map<Table, NavigableMap<String, byte[]>> maps(DB db) {
+        Map<Table, NavigableMap<String, byte[]>> maps = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
-            DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), Serializer.STRING,
-                    Serializer.BYTE_ARRAY);
-            if (table.holdsRecords()) {
-                maker = maker.valuesOutsideNodesEnable();
-            }
-            maps.put(table, create ? maker.create() : maker.open());
+            maps.put(table, table.inMemory() ? new TreeMap<>() : maker(db, table).open());
         }
         return maps;
+    }
+
+    /** The one configuration of a table on disk: string keys, byte-array values, record values outside the nodes. */
+    static DB.TreeMapMaker<String, byte[]> maker(DB db, Table table) {
+        DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), Serializer.STRING, Serializer.BYTE_ARRAY);
+        return table.holdsRecords() ? maker.valuesOutsideNodesEnable() : maker;
     }
 }

@@ -39,6 +39,11 @@ final class MemoryTables implements Tables {
         }
     }
 
+    /** Sorted maps keep no garbage: nothing to do. */
+    @Override
+    public void compact() {
+    }
+
     @Override
     public void close() {
         maps.values().forEach(Map::clear);

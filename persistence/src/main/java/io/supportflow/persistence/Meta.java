@@ -14,6 +14,11 @@ final class Meta {
     static final String OUTBOX_NEXT = "outbox-next";
     /** The assignment key of the most recently started assignment. */
     static final String LAST_STARTED = "last-started";
+    /**
+     * Keys removed from tables on disk since the store was last compacted: MapDB does not reuse all the space a
+     * removal frees, so this estimates the garbage in the file.
+     */
+    static final String REMOVALS = "removals";
 
     private Meta() {
     }

@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Run when a file store opens: reads every session, assignment and agent record (so a damaged or unknown-format
- * record fails the open), and checks every derived table and counter against them. One that disagrees is rebuilt
- * from the records and the repair is reported; a disagreement can only come from a bug or a damaged file, never
- * from a crash, since every commit writes records and derived tables atomically.
+ * Run when a file store opens. Reads every session, assignment and agent record, so that a damaged or
+ * unknown-format record fails the open; builds the in-memory tables ({@link Table#inMemory()}); and checks every
+ * derived table and counter on disk against the records. One that disagrees is rebuilt from the records and the
+ * repair reported; a disagreement can only come from a bug or a damaged file, never from a crash, since each commit
+ * writes records and derived tables atomically.
  */
 final class OpenCheck {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCheck.class);
-    private static final List<Table> FROM_SESSIONS = List.of(Table.BY_STATE, Table.BY_AGENT, Table.TIMER);
+    private static final List<Table> CHECKED = List.of(Table.BY_STATE, Table.BY_AGENT, Table.ACTIVE);
     private static final int CHUNK = 10_000;
     private static final Comparator<Assignment> LATEST = Comparator.comparing(Assignment::startedAt)
             .thenComparing(a -> Keys.assignment(a.orderId(), a.startVersion()));
@@ -44,14 +45,20 @@ final class OpenCheck {
         long start = System.nanoTime();
         OpenCheck check = new OpenCheck(tables);
         Map<Table, KeyDigest> expected = new EnumMap<>(Table.class);
-        for (Table table : List.of(Table.BY_STATE, Table.BY_AGENT, Table.TIMER, Table.ACTIVE)) {
-            expected.put(table, new KeyDigest());
-        }
-        Indexes.Sink sink = (table, key) -> expected.get(table).add(key);
+        CHECKED.forEach(table -> expected.put(table, new KeyDigest()));
+        Chunks timers = check.new Chunks();
+        Indexes.Sink sink = (table, key) -> {
+            if (table.inMemory()) {
+                timers.put(table, key, CommitPlanner.EMPTY);
+            } else {
+                expected.get(table).add(key);
+            }
+        };
         long sessions = check.forEachSession(session -> Indexes.of(session, sink));
         long assignments = check.forEachAssignment(assignment -> Indexes.of(assignment, sink));
+        timers.flush();
         expected.forEach(check::compare);
-        check.counter(Meta.SESSIONS, sessions);
+        check.sessionCounter(sessions);
         check.outbox();
         check.lastStarted();
         tables.read(Table.AGENT).values().forEach(Records::agentProfile);
@@ -102,10 +109,10 @@ final class OpenCheck {
                 chunks.put(table, key, CommitPlanner.EMPTY);
             }
         };
-        if (FROM_SESSIONS.contains(table)) {
-            forEachSession(session -> Indexes.of(session, sink));
-        } else {
+        if (table == Table.ACTIVE) {
             forEachAssignment(assignment -> Indexes.of(assignment, sink));
+        } else {
+            forEachSession(session -> Indexes.of(session, sink));
         }
         chunks.flush();
     }
@@ -118,51 +125,45 @@ final class OpenCheck {
         }
     }
 
-    private void counter(String name, long actual) {
-        long stored = Meta.longOf(tables.read(Table.META).get(name));
+    private void sessionCounter(long actual) {
+        long stored = Meta.longOf(tables.read(Table.META).get(Meta.SESSIONS));
         if (stored != actual) {
-            set(name, Meta.longValue(actual));
-            repairs.add("counter " + name + " was " + stored + ", the records give " + actual + "; corrected");
+            set(Meta.SESSIONS, Meta.longValue(actual));
+            repairs.add("counter sessions was " + stored + ", the records give " + actual + "; corrected");
         }
     }
 
-    /** Every outbox entry names a journal entry; the reverse table mirrors it; the next sequence is beyond it. */
+    /**
+     * Every outbox entry names a journal entry and has its own sequence number, below the next one; builds the
+     * commit order of the outbox.
+     */
     private void outbox() {
-        KeyDigest expected = new KeyDigest();
+        Chunks order = new Chunks();
         long next = 0;
         for (Map.Entry<String, byte[]> e : tables.read(Table.OUTBOX).entrySet()) {
-            String journalKey = Meta.textOf(e.getValue());
-            if (!tables.read(Table.JOURNAL).containsKey(journalKey)) {
-                throw RecordFormatException.corrupt("outbox entry " + e.getKey() + " names a missing journal entry");
+            if (!tables.read(Table.JOURNAL).containsKey(e.getKey())) {
+                throw RecordFormatException.corrupt("an outbox entry names a missing journal entry");
             }
-            expected.add(journalKey + '=' + e.getKey());
-            next = Math.max(next, Keys.numberOf(e.getKey()) + 1);
+            long sequence = Meta.longOf(e.getValue());
+            order.put(Table.OUTBOX_ORDER, Keys.sequence(sequence), Meta.text(e.getKey()));
+            next = Math.max(next, sequence + 1);
         }
-        KeyDigest actual = new KeyDigest();
-        tables.read(Table.OUTBOX_SEQ).forEach((key, value) -> actual.add(key + '=' + Keys.sequence(Meta.longOf(value))));
-        if (!actual.sameAs(expected)) {
-            rebuildOutboxSequences();
-            repairs.add("table outbox-seq disagreed with the outbox; rebuilt");
+        order.flush();
+        if (tables.read(Table.OUTBOX_ORDER).size() != tables.read(Table.OUTBOX).size()) {
+            throw RecordFormatException.corrupt("two outbox entries share a sequence number");
         }
         long stored = Meta.longOf(tables.read(Table.META).get(Meta.OUTBOX_NEXT));
         if (stored < next) {
             set(Meta.OUTBOX_NEXT, Meta.longValue(next));
-            repairs.add("counter outbox-next was " + stored + ", below the outbox; set to " + next);
+            repairs.add("counter outbox-next was " + stored + ", not beyond the outbox; set to " + next);
         }
-    }
-
-    private void rebuildOutboxSequences() {
-        clear(Table.OUTBOX_SEQ);
-        Chunks chunks = new Chunks();
-        tables.read(Table.OUTBOX).forEach((key, journalKey) ->
-                chunks.put(Table.OUTBOX_SEQ, Meta.textOf(journalKey), Meta.longValue(Keys.numberOf(key))));
-        chunks.flush();
     }
 
     /** The round-robin cursor names an existing assignment, or is absent when there is none. */
     private void lastStarted() {
         String pointer = Meta.textOf(tables.read(Table.META).get(Meta.LAST_STARTED));
-        if (pointer == null ? tables.read(Table.ASSIGNMENT).isEmpty() : tables.read(Table.ASSIGNMENT).containsKey(pointer)) {
+        if (pointer == null ? tables.read(Table.ASSIGNMENT).isEmpty()
+                : tables.read(Table.ASSIGNMENT).containsKey(pointer)) {
             return;
         }
         List<Assignment> latest = new ArrayList<>(1);

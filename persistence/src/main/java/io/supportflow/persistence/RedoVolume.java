@@ -19,12 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
  * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
  * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB), because MapDB reads some structures a byte at a
- * time.
- * Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()} discards
- * writes not yet synced. Reads may run concurrently; writes must come from one thread at a time.
+ * time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()}
+ * discards writes not yet synced. Reads may run concurrently; writes must come from one thread at a time.
  *
- * <p>Why not MapDB's own write-ahead log: in MapDB 3.1.0 {@code StoreWAL} never replays its log when a store is
- * opened, so a crash while a commit is being copied into the data file leaves it damaged (seen in practice).
+ * <p>Why not MapDB's own write-ahead log ({@code transactionEnable()}): in MapDB 3.1.0 {@code StoreWAL} logs only
+ * part of a commit and never replays its log when a store is opened, so a process killed while a commit is being
+ * copied into the data file leaves it damaged; a kill test of plain MapDB broke its store in 2 of 3 runs of 60 to 80
+ * kills.
  */
 final class RedoVolume extends Volume {
     private static final int PAGE = 4096;
@@ -47,11 +48,6 @@ final class RedoVolume extends Volume {
         this.log = log;
         this.committedLength = committedLength;
         this.length = committedLength;
-    }
-
-    /** The length of the data file as of the last commit. */
-    long committedLength() {
-        return committedLength;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
  * The files of a store directory and how a new store appears atomically: it is built under {@code .new} names,
  * forced, then the redo log and finally the data file are renamed into place. So a directory holds a complete store
  * exactly when it holds {@code supportflow.db}; an interrupted creation is finished or started over on the next open.
+ * A compaction replaces both files the same way (data file first); its leftovers are removed on the next open.
  */
 final class StoreFiles {
     private static final String DATA = "supportflow.db";
@@ -50,6 +51,7 @@ final class StoreFiles {
                 throw new StoreOpenException("redo log " + redo() + " is missing beside " + data()
                         + "; the store cannot be opened without it");
             }
+            clearLeftovers();
             return false;
         }
         if (!Files.exists(redo())) {
@@ -74,8 +76,14 @@ final class StoreFiles {
         publish(newData(), data());
     }
 
+    /** Moves the compacted files over the current ones: the data file first, the redo log last. */
+    void replaceWithNew() throws IOException {
+        publish(newData(), data());
+        publish(newRedo(), redo());
+    }
+
     private void publish(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         }

@@ -9,10 +9,14 @@ public final class Stores {
     }
 
     /**
-     * Opens (creating if needed) the durable MapDB store in {@code directory}, recovering after a crash.
+     * Opens (creating if needed) the durable store in {@code directory}: {@code supportflow.db} (a MapDB file),
+     * {@code supportflow.redo} (its redo log) and {@code supportflow.lock}. Opening replays the redo log (so every
+     * commit that returned before a crash is present), reads and checks every session and assignment record, rebuilds
+     * any index that disagrees with them, and compacts the file when removed keys are estimated to fill half of it.
+     * The directory stays locked until {@link SupportStore#close()}.
      *
-     * @throws StoreOpenException if another process holds the directory, or a file is truncated, corrupt or of an
-     *                            unsupported format version (the message names the file)
+     * @throws StoreOpenException if this JVM or another process has the directory open, or a file is missing,
+     *                            truncated, corrupt or of an unsupported format version (the message names the file)
      */
     public static SupportStore openMapDb(Path directory) {
         return MapDbStore.open(directory);

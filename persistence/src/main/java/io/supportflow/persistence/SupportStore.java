@@ -95,6 +95,13 @@ public interface SupportStore extends AutoCloseable {
     /** Number of sessions stored. */
     long sessionCount();
 
+    /**
+     * Rewrites a file store into a fresh, packed file, giving back the space that removed index and outbox keys
+     * leave behind (a file store also does this on open when that space is estimated at half the file). Blocks
+     * every other call while it runs; takes time in proportion to the size of the store; nothing to do in memory.
+     */
+    void compact();
+
     /** Releases files and locks; idempotent. */
     @Override
     void close();

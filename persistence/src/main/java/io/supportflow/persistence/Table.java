@@ -3,6 +3,9 @@ package io.supportflow.persistence;
 /**
  * The tables of a store, each a sorted map from a string key ({@link Keys}) to bytes. The first four hold records
  * ({@link Records}); the others are derived from them (indexes, outbox, counters) and are checked on open.
+ * {@link #TIMER} and {@link #OUTBOX_ORDER} are kept in memory only and built on open, from the sessions and from
+ * {@link #OUTBOX}: their keys only ever grow (deadlines, sequence numbers), and a MapDB B-tree never frees the
+ * nodes that removals empty, so on disk they would grow without bound and slow every scan from their first key.
  */
 enum Table {
     /** orderId → session record. */
@@ -19,14 +22,14 @@ enum Table {
     BY_AGENT("by-agent", false),
     /** (agentId, orderId, startVersion) of every ACTIVE assignment → empty; an agent's load is its count. */
     ACTIVE("active", false),
-    /** (idle deadline, orderId) → empty. */
-    TIMER("timer", false),
-    /** sequence number → journal key of an entry not yet acknowledged. */
+    /** journal key of an entry not yet acknowledged → its outbox sequence number (8 bytes). */
     OUTBOX("outbox", false),
-    /** journal key → its outbox sequence number (8 bytes). */
-    OUTBOX_SEQ("outbox-seq", false),
     /** counters and pointers, see {@link Meta}. */
-    META("meta", false);
+    META("meta", false),
+    /** (idle deadline, orderId) → empty; in memory. */
+    TIMER("timer", false),
+    /** outbox sequence number → journal key, the commit order of {@link #OUTBOX}; in memory. */
+    OUTBOX_ORDER("outbox-order", false);
 
     private final String mapName;
     private final boolean holdsRecords;
@@ -34,6 +37,11 @@ enum Table {
     Table(String mapName, boolean holdsRecords) {
         this.mapName = mapName;
         this.holdsRecords = holdsRecords;
+    }
+
+    /** Whether a file store keeps this table in memory only, building it on open. */
+    boolean inMemory() {
+        return this == TIMER || this == OUTBOX_ORDER;
     }
 
     /** The MapDB map name. */

@@ -102,8 +102,12 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<String> dueTimers(Instant now) {
-        return read(() -> table(Table.TIMER).headMap(Keys.timerBound(now), false).keySet().stream()
-                .map(Keys::timerOrder).toList());
+        return read(() -> {
+            String bound = Keys.timerBound(now);
+            NavigableMap<String, byte[]> timers = table(Table.TIMER);
+            return (bound == null ? timers : timers.headMap(bound, false)).keySet().stream()
+                    .map(Keys::timerOrder).toList();
+        });
     }
 
     @Override
@@ -116,7 +120,7 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<JournalEntry> pendingOutbox(int limit) {
-        return read(() -> table(Table.OUTBOX).values().stream().limit(limit)
+        return read(() -> table(Table.OUTBOX_ORDER).values().stream().limit(limit)
                 .map(journalKey -> Records.journalEntry(table(Table.JOURNAL).get(Meta.textOf(journalKey))))
                 .toList());
     }
@@ -132,10 +136,10 @@ final class TableStore implements SupportStore {
             Writes writes = new Writes(tables);
             for (EntryId entry : entries) {
                 String journalKey = Keys.journal(entry.orderId(), entry.version());
-                byte[] sequence = writes.get(Table.OUTBOX_SEQ, journalKey);
+                byte[] sequence = writes.get(Table.OUTBOX, journalKey);
                 if (sequence != null) {
-                    writes.delete(Table.OUTBOX, Keys.sequence(Meta.longOf(sequence)));
-                    writes.delete(Table.OUTBOX_SEQ, journalKey);
+                    writes.delete(Table.OUTBOX, journalKey);
+                    writes.delete(Table.OUTBOX_ORDER, Keys.sequence(Meta.longOf(sequence)));
                 }
             }
             if (!writes.isEmpty()) {
@@ -168,6 +172,14 @@ final class TableStore implements SupportStore {
     @Override
     public long sessionCount() {
         return read(() -> Meta.longOf(table(Table.META).get(Meta.SESSIONS)));
+    }
+
+    @Override
+    public void compact() {
+        write(() -> {
+            tables.compact();
+            return null;
+        });
     }
 
     @Override

@@ -14,6 +14,9 @@ interface Tables extends AutoCloseable {
      */
     void apply(Writes writes);
 
+    /** Gives back the space removals left unused, if the backend keeps any; blocks every other call meanwhile. */
+    void compact();
+
     @Override
     void close();
 }

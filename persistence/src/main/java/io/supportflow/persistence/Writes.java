@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The writes a batch plans before anything is stored: reads see the planned writes first, then the parent's, then
@@ -54,6 +55,17 @@ final class Writes {
     /** Takes over every write planned in {@code child}. */
     void absorb(Writes child) {
         child.planned.forEach((table, writes) -> writes.forEach((key, value) -> plan(table, key, value)));
+    }
+
+    /** Whether a write is planned in a table that {@code tables} accepts. */
+    boolean touches(Predicate<Table> tables) {
+        return planned.entrySet().stream().anyMatch(e -> tables.test(e.getKey()) && !e.getValue().isEmpty());
+    }
+
+    /** How many deletes are planned in tables that {@code tables} accepts. */
+    long deletes(Predicate<Table> tables) {
+        return planned.entrySet().stream().filter(e -> tables.test(e.getKey()))
+                .mapToLong(e -> e.getValue().values().stream().filter(Optional::isEmpty).count()).sum();
     }
 
     boolean isEmpty() {

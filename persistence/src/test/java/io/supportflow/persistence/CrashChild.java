@@ -1,6 +1,5 @@
 package io.supportflow.persistence;
 
-import io.supportflow.spec.model.Command;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Outcome;
 

@@ -268,6 +268,24 @@ abstract class SupportStoreContract {
             driver.apply(Scenario.command(random, orders), now);
         }
         StoreChecks.assertConsistent(store, orders);
+        assertThat(orders.stream().mapToLong(o -> store.journal(o).size()).sum()).as("accepted commands")
+                .isGreaterThan(40);
+        assertThat(store.assignments("o1")).isNotEmpty();
+    }
+
+    @Test
+    void compactingChangesNoTableByteForByte() {
+        Random random = new Random(5);
+        List<String> orders = List.of("o1", "o2", "o3");
+        for (int i = 0; i < 60; i++) {
+            driver.apply(Scenario.command(random, orders), T0.plusSeconds(i));
+        }
+        store.acknowledgeAll(store.pendingOutbox(30).stream().map(SupportStore.EntryId::of).toList());
+        var before = StoreChecks.snapshot(store);
+        before.get(Table.META).remove(Meta.REMOVALS);
+        store.compact();
+        assertThat(StoreChecks.snapshot(store)).isEqualTo(before);
+        StoreChecks.assertConsistent(store, orders);
     }
 
     @Test
