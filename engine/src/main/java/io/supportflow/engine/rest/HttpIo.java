@@ -4,11 +4,18 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 
 /** Reading request bodies within the limit, and writing JSON replies with their headers. */
 final class HttpIo {
+
+    /**
+     * How much of an oversized body is read and dropped before answering 413: a client still sending its body when
+     * the server answers and closes would see a connection reset instead of the 413. Past this, the reset it is.
+     */
+    private static final int DRAIN_LIMIT = 1 << 20;
 
     private HttpIo() {
     }
@@ -21,12 +28,13 @@ final class HttpIo {
      */
     static byte[] readBody(HttpExchange exchange) throws IOException {
         Headers headers = exchange.getRequestHeaders();
+        InputStream in = exchange.getRequestBody();
         if (declaredLength(headers) > RestOptions.BODY_LIMIT) {
-            throw tooLarge();
+            throw tooLarge(in);
         }
-        byte[] body = exchange.getRequestBody().readNBytes(RestOptions.BODY_LIMIT + 1);
+        byte[] body = in.readNBytes(RestOptions.BODY_LIMIT + 1);
         if (body.length > RestOptions.BODY_LIMIT) {
-            throw tooLarge();
+            throw tooLarge(in);
         }
         if (body.length > 0 && !isJson(headers.getFirst("Content-Type"))) {
             throw Failure.of(TransportError.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json",
@@ -66,9 +74,19 @@ final class HttpIo {
         }
     }
 
-    private static Failure.Rejected tooLarge() {
+    private static Failure.Rejected tooLarge(InputStream in) throws IOException {
+        drain(in);
         return Failure.of(TransportError.BODY_TOO_LARGE, "the body is larger than " + RestOptions.BODY_LIMIT
                 + " bytes. Send a smaller body.", "body").rejected();
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
     }
 
     /** {@code application/json} or any {@code +json} type, with parameters; a missing type counts as JSON. */
