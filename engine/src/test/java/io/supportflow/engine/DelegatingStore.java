@@ -111,6 +111,11 @@ class DelegatingStore implements SupportStore {
     }
 
     @Override
+    public void compact() {
+        delegate.compact();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
