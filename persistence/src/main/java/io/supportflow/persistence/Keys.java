@@ -75,7 +75,12 @@ final class Keys {
     }
 
     private static String deadline(Instant deadline) {
-        return String.format("%016x%08x", deadline.getEpochSecond() ^ Long.MIN_VALUE, deadline.getNano());
+        return hex(deadline.getEpochSecond() ^ Long.MIN_VALUE, 16) + hex(deadline.getNano(), 8);
+    }
+
+    private static String hex(long value, int digits) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(digits - hex.length()) + hex;
     }
 
     static String number(long value) {

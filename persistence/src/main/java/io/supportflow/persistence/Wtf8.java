@@ -1,5 +1,7 @@
 package io.supportflow.persistence;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Text as UTF-8, except that a surrogate without its partner is written as the 3-byte sequence of its code unit
  * (the WTF-8 convention), so that every Java string, even one decoded from a JSON {@code "\ud800"}, reads back
@@ -55,6 +57,9 @@ final class Wtf8 {
 
     /** Decodes {@code length} bytes from {@code at}; malformed input is a {@link RecordFormatException}. */
     static String decode(byte[] in, int at, int length) {
+        if (isAscii(in, at, length)) {
+            return new String(in, at, length, StandardCharsets.ISO_8859_1);
+        }
         StringBuilder s = new StringBuilder(length);
         int p = at;
         int end = at + length;
@@ -76,6 +81,15 @@ final class Wtf8 {
             }
         }
         return s.toString();
+    }
+
+    private static boolean isAscii(byte[] in, int at, int length) {
+        for (int i = at; i < at + length; i++) {
+            if (in[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPair(String s, int i) {

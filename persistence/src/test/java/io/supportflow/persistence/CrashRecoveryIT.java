@@ -2,6 +2,7 @@ package io.supportflow.persistence;
 
 import io.supportflow.spec.model.JournalEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,7 @@ class CrashRecoveryIT {
     private int acknowledgements;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyAcknowledgedCommitSurvivesSigkillAtRandomMoments() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
@@ -45,7 +48,7 @@ class CrashRecoveryIT {
         for (int round = 0; round < ROUNDS; round++) {
             String context = "seed " + seed + ", round " + round;
             Process child = start(random.nextLong(), T0.plus(Duration.ofDays(round)));
-            int linesBeforeKill = random.nextInt(120);
+            int linesBeforeKill = random.nextInt(80);
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.US_ASCII))) {
                 readLines(lines, linesBeforeKill, child, context);
@@ -55,6 +58,8 @@ class CrashRecoveryIT {
                 child.toHandle().destroyForcibly();
                 child.waitFor();
                 readLines(lines, Integer.MAX_VALUE, child, context);
+            } finally {
+                child.toHandle().destroyForcibly();
             }
             killedWhileCommitting += child.exitValue() == 137 ? 1 : 0;
             assertRecovered(context);

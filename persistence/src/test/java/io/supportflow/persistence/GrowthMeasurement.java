@@ -22,8 +22,9 @@ import java.util.Random;
 
 /**
  * A manual measurement for the README, not run by the build: commit latency, then a store of N sessions (default
- * 1,000,000; a third of them assigned, all with an idle timer) with its file size, open time and heap, then rounds of
- * closing and reopening the same sessions with the file size after each reopen.
+ * 1,000,000; a third of them assigned, all with an idle timer, every outbox entry acknowledged) with its file size,
+ * open time and heap, before and after compaction, then rounds of closing and reopening the same sessions with the
+ * file size after each reopen.
  * Run: {@code java -cp <test classpath> io.supportflow.persistence.GrowthMeasurement [sessions] [directory]}.
  */
 public final class GrowthMeasurement {
@@ -40,6 +41,8 @@ public final class GrowthMeasurement {
         commitLatency(directory.resolve("latency"));
         Path store = directory.resolve("sessions");
         fill(store, sessions);
+        reopen(store);
+        compact(store);
         reopen(store);
         churn(store, Math.min(sessions, 100_000), 6);
     }
@@ -131,6 +134,16 @@ public final class GrowthMeasurement {
                         report.took().toMillis(), store.dueTimers(Instant.MAX).size(),
                         (runtime.totalMemory() - runtime.freeMemory()) >> 20);
             }
+        }
+    }
+
+    private static void compact(Path directory) throws IOException {
+        try (SupportStore store = Stores.openMapDb(directory)) {
+            long before = Files.size(directory.resolve("supportflow.db"));
+            long start = System.nanoTime();
+            store.compact();
+            System.out.printf("compact: %d MiB to %d MiB in %d s%n", before >> 20,
+                    Files.size(directory.resolve("supportflow.db")) >> 20, (System.nanoTime() - start) / 1_000_000_000);
         }
     }
 
