@@ -159,7 +159,7 @@ final class BadInputs {
                 Arbitraries.of("\"0\"", "\"99\"", "\"-1\"", "\"99999999999999999999\"", "\"1.5\"", "\"\"", "W/\"x\"",
                         "\"x\"", "1", "\"1\", \"2\""),
                 Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '"', '/').ofMinLength(1).ofMaxLength(12));
-        Arbitrary<String[]> routes = Arbitraries.of(new String[] {"PUT", "", "{\"callback_phone\":\"+49 30 9\"}"},
+        Arbitrary<String[]> routes = Arbitraries.of(new String[] {"PUT", "", "{\"callback_phone\":\"+49 30 1234567\"}"},
                 new String[] {"DELETE", "", null}, new String[] {"PUT", "/agent", "{\"id\":\"a3\"}"},
                 new String[] {"DELETE", "/agent", null});
         return Combinators.combine(routes, Arbitraries.of("o-1", "o-3"), tags).as((route, order, tag) -> {
