@@ -102,7 +102,7 @@ final class Inputs {
                 Tuple.of(10, BodyOrderId.ABSENT), Tuple.of(10, BodyOrderId.SAME),
                 Tuple.of(1, BodyOrderId.OTHER));
         Arbitrary<String> phones = Arbitraries.frequency(Tuple.of(10, "+49 30 1234567"),
-                Tuple.of(10, "0800 111"), Tuple.of(1, "call me"));
+                Tuple.of(10, "+44 20 7946 0958"), Tuple.of(1, "call me"));
         return Combinators.combine(Arbitraries.of("help", "refund", "late delivery").injectNull(0.2), ids,
                         phones.injectNull(0.3), Arbitraries.just(CHAT).injectNull(0.5),
                         Arbitraries.just(FAQ).injectNull(0.7), agents)

@@ -13,7 +13,6 @@ import io.supportflow.spec.model.Precheck;
 import io.supportflow.spec.model.ReferenceModel;
 import io.supportflow.spec.model.Semantics;
 import io.supportflow.spec.model.Session;
-
 import net.jqwik.api.statistics.Statistics;
 
 import java.time.Duration;
@@ -24,8 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static io.supportflow.properties.Invariants.check;
 
