@@ -2,6 +2,7 @@ package io.supportflow.engine;
 
 import io.supportflow.persistence.Commit;
 import io.supportflow.persistence.StaleVersionException;
+import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.ErrorCode;
 import io.supportflow.spec.lifecycle.Lifecycle;
@@ -42,7 +43,7 @@ final class CommandRunner {
     CommandRunner(Lifecycle definition, SupportStore store, Clock clock, MachinePool pool, Runnable afterCommit) {
         this.definition = definition;
         this.store = store;
-        this.world = new StoreWorld(store);
+        this.world = Stores.world(store);
         this.clock = clock;
         this.gate = new AssignmentGate(definition.policies());
         this.pool = pool;

@@ -1,5 +1,7 @@
 package io.supportflow.persistence;
 
+import io.supportflow.spec.model.World;
+
 import java.nio.file.Path;
 
 /** The store factory: the one public entry point for obtaining a {@link SupportStore}. */
@@ -20,6 +22,14 @@ public final class Stores {
      */
     public static SupportStore openMapDb(Path directory) {
         return MapDbStore.open(directory);
+    }
+
+    /**
+     * The {@link World} that guards and assignment strategies read, over {@code store}'s committed data (agent
+     * registry, agent loads, ACTIVE assignments, round-robin cursor). Reads only; as consistent as the store's reads.
+     */
+    public static World world(SupportStore store) {
+        return new StoreWorld(store);
     }
 
     /** A fresh in-memory store with the same contract except durability. */

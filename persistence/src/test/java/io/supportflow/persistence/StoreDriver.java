@@ -28,7 +28,7 @@ final class StoreDriver {
 
     Outcome decide(Command command, Instant now) {
         Session current = store.load(command.orderId()).orElse(null);
-        return Semantics.step(Scenario.LIFECYCLE, current, command, new StoreWorld(store), now);
+        return Semantics.step(Scenario.LIFECYCLE, current, command, Stores.world(store), now);
     }
 
     /** Fires every idle timer due at {@code now}; returns the outcomes in firing order. */

@@ -123,7 +123,7 @@ abstract class SupportStoreContract {
         Outcome.Accepted opened = accepted(new Command.Open("o1", Support.forOrder(null), Actor.CUSTOMER), T0);
         Session afterOpen = opened.session();
         Outcome.Accepted closed = (Outcome.Accepted) io.supportflow.spec.model.Semantics.step(Scenario.LIFECYCLE,
-                afterOpen, new Command.Close("o1", Actor.AGENT), new StoreWorld(store), T0.plusSeconds(1));
+                afterOpen, new Command.Close("o1", Actor.AGENT), Stores.world(store), T0.plusSeconds(1));
         assertThat(store.commitAll(List.of(Commit.of(opened), Commit.of(closed)))).containsOnlyNulls();
         assertThat(store.load("o1")).contains(closed.session());
         assertThat(store.ordersInState(States.CLOSED)).containsExactly("o1");

@@ -7,7 +7,7 @@ import io.supportflow.spec.model.World;
 import java.util.List;
 import java.util.Optional;
 
-/** What guards read, answered by a store (as the engine will). */
+/** The world guards and assignment strategies read, over the store's committed data. */
 final class StoreWorld implements World {
     private final SupportStore store;
 
@@ -27,9 +27,10 @@ final class StoreWorld implements World {
 
     @Override
     public int activeAssignments(String agentId, String exceptOrderId) {
-        long mine = exceptOrderId == null ? 0 : activeAssignmentsOf(exceptOrderId).stream()
-                .filter(a -> a.agentId().equals(agentId)).count();
-        return store.agentLoad(agentId) - (int) mine;
+        int onExcepted = exceptOrderId == null ? 0 : (int) activeAssignmentsOf(exceptOrderId).stream()
+                .filter(a -> a.agentId().equals(agentId))
+                .count();
+        return store.agentLoad(agentId) - onExcepted;
     }
 
     @Override
