@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Tables as MapDB B-trees (string keys, byte-array values; never MapDB's default serializer) in one MapDB
  * {@code StoreDirect} file over a {@link RedoVolume}, so one {@code db.commit()} stores all tables atomically and
  * durably; the {@link Table#inMemory()} tables are sorted maps on the heap, changed once the commit is durable.
- * After a failed {@link #apply} the store is reopened from disk, dropping the failed writes.
+ * After a failed {@link #stage} or {@link #force} the store is reopened from disk, dropping the failed writes.
  */
 final class MapDbTables implements Tables {
     /** Bytes MapDB leaves unused per removed key, measured: about 100 for an index key, 230 for an outbox entry. */
@@ -66,19 +66,34 @@ final class MapDbTables implements Tables {
     }
 
     @Override
-    public void apply(Writes writes) {
+    public void stage(Writes writes) {
+        ensureUsable();
+        try {
+            write(writes, false);
+            countRemovals(writes);
+        } catch (RuntimeException | Error e) {
+            reopen(e);
+            throw e;
+        }
+    }
+
+    /** Commits the MapDB store, unless {@code writes} touch only in-memory tables. */
+    @Override
+    public void force(Writes writes) {
         ensureUsable();
         if (writes.touches(table -> !table.inMemory())) {
-            try {
-                write(writes, false);
-                countRemovals(writes);
-                db.commit();
-            } catch (RuntimeException | Error e) {
-                reopen(e);
-                throw e;
-            }
+            db.commit();
         }
+    }
+
+    @Override
+    public void publish(Writes writes) {
         write(writes, true);
+    }
+
+    @Override
+    public void discard(Throwable failure) {
+        reopen(failure);
     }
 
     private void countRemovals(Writes writes) {

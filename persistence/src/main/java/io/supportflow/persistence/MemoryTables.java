@@ -23,15 +23,39 @@ final class MemoryTables implements Tables {
         return Collections.unmodifiableNavigableMap(maps.get(table));
     }
 
-    /** Applies the writes one by one, remembering the values they replace, and restores those if any write fails. */
     @Override
-    public void apply(Writes writes) {
+    public void stage(Writes writes) {
+        write(writes, false);
+    }
+
+    /** Nothing is durable: nothing to do. */
+    @Override
+    public void force(Writes writes) {
+    }
+
+    @Override
+    public void publish(Writes writes) {
+        write(writes, true);
+    }
+
+    /** {@link #force} never fails: nothing to drop. */
+    @Override
+    public void discard(Throwable failure) {
+    }
+
+    /**
+     * Applies the writes to the tables kept in memory ({@code inMemory}) or the others, one by one, remembering the
+     * values they replace, and restores those if any write fails.
+     */
+    private void write(Writes writes, boolean inMemory) {
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
             writes.forEach((table, key, value) -> {
-                NavigableMap<String, byte[]> map = maps.get(table);
-                byte[] old = value == null ? map.remove(key) : map.put(key, value);
-                undo.push(old == null ? () -> map.remove(key) : () -> map.put(key, old));
+                if (table.inMemory() == inMemory) {
+                    NavigableMap<String, byte[]> map = maps.get(table);
+                    byte[] old = value == null ? map.remove(key) : map.put(key, value);
+                    undo.push(old == null ? () -> map.remove(key) : () -> map.put(key, old));
+                }
             });
         } catch (RuntimeException | Error e) {
             undo.forEach(Runnable::run);

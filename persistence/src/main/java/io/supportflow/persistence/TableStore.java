@@ -11,19 +11,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The store over any {@link Tables}: plans each change as {@link Writes}, then applies them in one atomic step.
- * Readers share a read lock; a writer holds the write lock until its writes are durable, so reads see only
- * committed data.
+ * The store over any {@link Tables}: plans each change as {@link Writes}, then stores them in one atomic step.
+ * One change at a time is planned and stored (the {@code durable} lock). Readers share the read lock and see only
+ * committed data: a change is planned and {@link Tables#stage staged} under the write lock, then
+ * {@link Tables#force forced} to disk without it while readers see the staged tables through the change's
+ * {@link BeforeImages}, and {@link Tables#publish published} under the write lock again.
  */
 final class TableStore implements SupportStore {
     private final Tables tables;
+    private final Lock durable = new ReentrantLock();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private BeforeImages staged = BeforeImages.NONE;
     private boolean closed;
 
     TableStore(Tables tables) {
@@ -32,7 +38,7 @@ final class TableStore implements SupportStore {
 
     @Override
     public Optional<Session> load(String orderId) {
-        return read(() -> Optional.ofNullable(table(Table.SESSION).get(orderId)).map(Records::session));
+        return read(() -> Optional.ofNullable(get(Table.SESSION, orderId)).map(Records::session));
     }
 
     @Override
@@ -45,14 +51,10 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<StaleVersionException> commitAll(List<Commit> commits) {
-        return write(() -> {
-            Writes batch = new Writes(tables);
+        return store(batch -> {
             List<StaleVersionException> results = new ArrayList<>(commits.size());
             for (Commit commit : commits) {
                 results.add(plan(commit, batch));
-            }
-            if (!batch.isEmpty()) {
-                tables.apply(batch);
             }
             return Collections.unmodifiableList(results);
         });
@@ -96,8 +98,8 @@ final class TableStore implements SupportStore {
 
     @Override
     public Optional<String> lastAssignedAgent() {
-        return read(() -> Optional.ofNullable(Meta.textOf(table(Table.META).get(Meta.LAST_STARTED)))
-                .map(key -> Records.assignment(table(Table.ASSIGNMENT).get(key)).agentId()));
+        return read(() -> Optional.ofNullable(Meta.textOf(get(Table.META, Meta.LAST_STARTED)))
+                .map(key -> Records.assignment(get(Table.ASSIGNMENT, key)).agentId()));
     }
 
     @Override
@@ -121,7 +123,7 @@ final class TableStore implements SupportStore {
     @Override
     public List<JournalEntry> pendingOutbox(int limit) {
         return read(() -> table(Table.OUTBOX_ORDER).values().stream().limit(limit)
-                .map(journalKey -> Records.journalEntry(table(Table.JOURNAL).get(Meta.textOf(journalKey))))
+                .map(journalKey -> Records.journalEntry(get(Table.JOURNAL, Meta.textOf(journalKey))))
                 .toList());
     }
 
@@ -132,8 +134,7 @@ final class TableStore implements SupportStore {
 
     @Override
     public void acknowledgeAll(List<EntryId> entries) {
-        write(() -> {
-            Writes writes = new Writes(tables);
+        store(writes -> {
             for (EntryId entry : entries) {
                 String journalKey = Keys.journal(entry.orderId(), entry.version());
                 byte[] sequence = writes.get(Table.OUTBOX, journalKey);
@@ -142,57 +143,50 @@ final class TableStore implements SupportStore {
                     writes.delete(Table.OUTBOX_ORDER, Keys.sequence(Meta.longOf(sequence)));
                 }
             }
-            if (!writes.isEmpty()) {
-                tables.apply(writes);
-            }
             return null;
         });
     }
 
     @Override
     public void putAgent(AgentProfile profile) {
-        write(() -> {
-            Writes writes = new Writes(tables);
+        store(writes -> {
             writes.put(Table.AGENT, profile.agentId(), Records.agentProfile(profile));
-            tables.apply(writes);
             return null;
         });
     }
 
     @Override
     public Optional<AgentProfile> agent(String agentId) {
-        return read(() -> Optional.ofNullable(table(Table.AGENT).get(agentId)).map(Records::agentProfile));
+        return read(() -> Optional.ofNullable(get(Table.AGENT, agentId)).map(Records::agentProfile));
     }
 
     @Override
     public List<AgentProfile> agents() {
-        return read(() -> table(Table.AGENT).values().stream().map(Records::agentProfile).toList());
+        return read(() -> staged.range(Table.AGENT, table(Table.AGENT), null, null).values().stream()
+                .map(Records::agentProfile).toList());
     }
 
     @Override
     public long sessionCount() {
-        return read(() -> Meta.longOf(table(Table.META).get(Meta.SESSIONS)));
+        return read(() -> Meta.longOf(get(Table.META, Meta.SESSIONS)));
     }
 
     @Override
     public void compact() {
-        write(() -> {
+        exclusively(() -> {
+            ensureOpen();
             tables.compact();
-            return null;
         });
     }
 
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
+        exclusively(() -> {
             if (!closed) {
                 closed = true;
                 tables.close();
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** The backend, for tests that compare tables byte for byte. */
@@ -204,8 +198,15 @@ final class TableStore implements SupportStore {
         return tables.read(table);
     }
 
+    /** The committed value of {@code key}. */
+    private byte[] get(Table table, String key) {
+        return staged.get(table, table(table), key);
+    }
+
+    /** The committed entries whose keys start with {@code prefix}. */
     private NavigableMap<String, byte[]> range(Table table, String prefix) {
-        return table(table).subMap(prefix, true, Keys.prefixEnd(prefix), false);
+        String end = Keys.prefixEnd(prefix);
+        return staged.range(table, table(table).subMap(prefix, true, end, false), prefix, end);
     }
 
     private <T> List<T> values(Table table, String prefix, Function<byte[], T> decode) {
@@ -226,10 +227,75 @@ final class TableStore implements SupportStore {
         }
     }
 
-    private <T> T write(Supplier<T> action) {
+    /**
+     * Plans a change with {@code plan} (which returns the caller's answer) and stores it: staged, forced without the
+     * write lock, published. Returns once the change is durable; if storing fails, nothing of it is visible.
+     */
+    private <T> T store(Function<Writes, T> plan) {
+        durable.lock();
+        try {
+            Writes writes = new Writes(tables);
+            T answer = underWriteLock(() -> {
+                ensureOpen();
+                T planned = plan.apply(writes);
+                if (!writes.isEmpty()) {
+                    staged = BeforeImages.of(writes, tables);
+                    stage(writes);
+                }
+                return planned;
+            });
+            if (!writes.isEmpty()) {
+                force(writes);
+            }
+            return answer;
+        } finally {
+            durable.unlock();
+        }
+    }
+
+    private void stage(Writes writes) {
+        try {
+            tables.stage(writes);
+        } catch (RuntimeException | Error e) {
+            staged = BeforeImages.NONE;
+            throw e;
+        }
+    }
+
+    private void force(Writes writes) {
+        try {
+            tables.force(writes);
+        } catch (RuntimeException | Error e) {
+            afterForce(() -> tables.discard(e));
+            throw e;
+        }
+        afterForce(() -> tables.publish(writes));
+    }
+
+    private void afterForce(Runnable step) {
+        underWriteLock(() -> {
+            staged = BeforeImages.NONE;
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code action} while no change is being stored and nobody reads. */
+    private void exclusively(Runnable action) {
+        durable.lock();
+        try {
+            underWriteLock(() -> {
+                action.run();
+                return null;
+            });
+        } finally {
+            durable.unlock();
+        }
+    }
+
+    private <T> T underWriteLock(Supplier<T> action) {
         lock.writeLock().lock();
         try {
-            ensureOpen();
             return action.get();
         } finally {
             lock.writeLock().unlock();
