@@ -7,20 +7,21 @@ import io.supportflow.persistence.SupportStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit: concurrent callers queue their commits; whoever holds the writer lock writes everything queued so far
- * with one {@link SupportStore#commitAll}, so commits that arrive while a write is on its way to disk share the next
- * write. Callers must not queue two commits of one order at once (the engine's per-order lock guarantees it).
+ * Group commit: concurrent callers queue their commits; one of them at a time, the leader, writes everything queued so
+ * far with one {@link SupportStore#commitAll}, so commits that arrive while a write is on its way to disk share the
+ * next write. The others park until their commit is settled, or until the leader, its own commit written, hands the
+ * lead to the oldest queued commit's caller; nobody is woken just to find that its commit is done. Callers must not
+ * queue two commits of one order at once (the engine's per-order lock guarantees it).
  */
 final class GroupCommitter {
     private static final int MAX_BATCH = 512;
 
     private final SupportStore store;
-    private final ReentrantLock writer = new ReentrantLock();
+    private final AtomicBoolean leading = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
     GroupCommitter(SupportStore store) {
@@ -34,23 +35,22 @@ final class GroupCommitter {
      * @throws RuntimeException      whatever the store threw for the batch holding it; nothing of it was written
      */
     void commit(Commit commit) {
-        Pending pending = new Pending(commit, new CompletableFuture<>());
-        queue.add(pending);
-        writer.lock();
-        try {
-            while (!pending.done().isDone()) {
-                writeBatch();
-            }
-        } finally {
-            writer.unlock();
+        Pending mine = new Pending(commit);
+        queue.add(mine);
+        if (leading.compareAndSet(false, true) || mine.turn.join()) {
+            lead(mine);
         }
-        try {
-            pending.done().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) e.getCause();
+        mine.rethrow();
+    }
+
+    /** Writes batches until {@code mine} is settled, then passes the lead on if commits are still queued. */
+    private void lead(Pending mine) {
+        while (!mine.settled) {
+            writeBatch();
+        }
+        leading.set(false);
+        if (!queue.isEmpty() && leading.compareAndSet(false, true)) {
+            queue.peek().turn.complete(true);
         }
     }
 
@@ -59,24 +59,47 @@ final class GroupCommitter {
         for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(p);
         }
+        List<StaleVersionException> results;
         try {
-            List<StaleVersionException> results = store.commitAll(batch.stream().map(Pending::commit).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                settle(batch.get(i).done(), results.get(i));
-            }
+            results = store.commitAll(batch.stream().map(Pending::commit).toList());
         } catch (RuntimeException | Error e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            batch.forEach(p -> p.settle(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).settle(results.get(i));
         }
     }
 
-    private static void settle(CompletableFuture<Void> done, StaleVersionException refused) {
-        if (refused == null) {
-            done.complete(null);
-        } else {
-            done.completeExceptionally(refused);
-        }
-    }
+    /** A queued commit; {@code turn} completes with true when its caller must lead, false once it is settled. */
+    private static final class Pending {
+        private final Commit commit;
+        private final CompletableFuture<Boolean> turn = new CompletableFuture<>();
+        private Throwable failure;
+        private boolean settled;
 
-    private record Pending(Commit commit, CompletableFuture<Void> done) {
+        Pending(Commit commit) {
+            this.commit = commit;
+        }
+
+        Commit commit() {
+            return commit;
+        }
+
+        /** Records the outcome (null: durable), then wakes the caller unless it is the leader writing it. */
+        void settle(Throwable outcome) {
+            failure = outcome;
+            settled = true;
+            turn.complete(false);
+        }
+
+        void rethrow() {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * is retried after an exponential backoff (by the engine's clock); other orders go on. Within one process a listener
  * that already took an entry does not get it again while another listener is retried; after a restart every
  * unacknowledged entry goes to every listener again (at least once). The entries a window delivered are
- * acknowledged together, in one durable write. Passes run one at a time.
+ * acknowledged together, in one write (made durable with the next commit). Passes run one at a time.
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);

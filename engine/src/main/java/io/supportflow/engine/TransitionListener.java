@@ -5,7 +5,8 @@ package io.supportflow.engine;
  * {@link SupportEngine#deliverOutbox()}), never on a command's thread.
  *
  * <p>Delivery is at least once: an event is acknowledged only after every listener returned normally for it, and
- * is delivered again after a restart if it was not. A listener that throws is retried with exponential backoff;
+ * is delivered again after a restart if it was not (or if the process died before a later commit made its
+ * acknowledgement durable). A listener that throws is retried with exponential backoff;
  * the order's later events wait for it, other orders' events do not, and commands never wait for listeners.
  */
 @FunctionalInterface

@@ -146,20 +146,30 @@ final class MapDbTables implements Tables {
         });
     }
 
+    /** Commits what was staged without a commit (acknowledgements), then closes. */
     @Override
     public void close() {
         try (lock) {
             if (broken == null) {
-                db.close();
+                try {
+                    db.commit();
+                } finally {
+                    db.close();
+                }
             }
         }
     }
 
-    /** Drops the failed writes by closing the store and loading it again from disk. */
+    /**
+     * Drops the failed writes, and any staged without a commit, by closing the store and loading it again from
+     * disk; the in-memory tables are built again from what is on disk, as on open.
+     */
     private void reopen(Throwable failure) {
         try {
             db.close();
+            maps = null;
             load();
+            OpenCheck.run(this);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
             broken = new IllegalStateException("the store in " + files.data() + " failed and must be reopened",

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Durable storage of support sessions, their journals, assignments, timers, outbox and agent registry.
- * Implementations are thread-safe. Every write ({@link #commit}, {@link #commitAll}, {@link #acknowledge},
- * {@link #putAgent}) is atomic and, for durable stores, on disk when it returns. Reads see only committed data.
+ * Implementations are thread-safe. Every write is atomic. {@link #commit}, {@link #commitAll} and {@link #putAgent}
+ * are, for durable stores, on disk when they return; {@link #acknowledge acknowledgements} reach the disk with the
+ * next of those or at {@link #close()} (after a crash an acknowledged entry may be pending again: delivery is at
+ * least once). Reads see only committed data: a write on its way to disk is seen once it is there.
  * Arguments must not be null. After {@link #close()} every method but {@code close} throws
  * {@link IllegalStateException}. A read of a damaged record throws {@link RecordFormatException}.
  */
@@ -78,10 +80,14 @@ public interface SupportStore extends AutoCloseable {
     /** Up to {@code limit} journal entries not yet acknowledged, in commit order. */
     List<JournalEntry> pendingOutbox(int limit);
 
-    /** Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. */
+    /**
+     * Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. Not forced
+     * to disk on its own (see the class comment): it is gone from {@link #pendingOutbox} at once, and after a crash
+     * before the next durable write it is pending again.
+     */
     void acknowledge(String orderId, long version);
 
-    /** {@link #acknowledge} for several entries in one durable write. */
+    /** {@link #acknowledge} for several entries in one atomic write. */
     void acknowledgeAll(List<EntryId> entries);
 
     /** Registers or replaces an agent; durable when it returns. */

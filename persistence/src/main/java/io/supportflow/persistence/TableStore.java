@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * One change at a time is planned and stored (the {@code durable} lock). Readers share the read lock and see only
  * committed data: a change is planned and {@link Tables#stage staged} under the write lock, then
  * {@link Tables#force forced} to disk without it while readers see the staged tables through the change's
- * {@link BeforeImages}, and {@link Tables#publish published} under the write lock again.
+ * {@link BeforeImages}, and {@link Tables#publish published} under the write lock again. Acknowledgements are staged
+ * and published at once, and forced with the next change (or at close): a lost acknowledgement only means a
+ * delivery is repeated, and a force of its own would cost every outbox pass a disk flush.
  */
 final class TableStore implements SupportStore {
     private final Tables tables;
@@ -134,7 +136,9 @@ final class TableStore implements SupportStore {
 
     @Override
     public void acknowledgeAll(List<EntryId> entries) {
-        store(writes -> {
+        exclusively(() -> {
+            ensureOpen();
+            Writes writes = new Writes(tables);
             for (EntryId entry : entries) {
                 String journalKey = Keys.journal(entry.orderId(), entry.version());
                 byte[] sequence = writes.get(Table.OUTBOX, journalKey);
@@ -143,7 +147,8 @@ final class TableStore implements SupportStore {
                     writes.delete(Table.OUTBOX_ORDER, Keys.sequence(Meta.longOf(sequence)));
                 }
             }
-            return null;
+            tables.stage(writes);
+            tables.publish(writes);
         });
     }
 

@@ -96,6 +96,32 @@ class StagedCommitTest {
         assertThat(store.load("o1").orElseThrow().version()).isEqualTo(2);
     }
 
+    @Test
+    void anAcknowledgementNotYetForcedByACommitIsPendingAgainWhenThatCommitFails() {
+        commitNow(open("o1"));
+        store.acknowledgeAll(List.of(new SupportStore.EntryId("o1", 1)));
+        assertThat(store.pendingOutbox(10)).isEmpty();
+        gated.failNextForce();
+
+        assertThatThrownBy(() -> store.commit(Commit.of(open("o2")))).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(store.pendingOutbox(10)).extracting(SupportStore.EntryId::of)
+                .containsExactly(new SupportStore.EntryId("o1", 1));
+    }
+
+    @Test
+    void anAcknowledgementReachesTheDiskAtACleanClose() {
+        commitNow(open("o1"));
+        store.acknowledgeAll(List.of(new SupportStore.EntryId("o1", 1)));
+        gated.open();
+        store.close();
+
+        try (SupportStore reopened = Stores.openMapDb(directory)) {
+            assertThat(reopened.pendingOutbox(10)).isEmpty();
+            assertThat(reopened.load("o1")).isPresent();
+        }
+    }
+
     private Outcome.Accepted open(String order) {
         return accepted(new Command.Open(order, Support.forOrder(null), Actor.CUSTOMER));
     }
