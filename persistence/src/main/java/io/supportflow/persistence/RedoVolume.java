@@ -8,7 +8,10 @@ import org.mapdb.volume.Volume;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,6 +34,8 @@ final class RedoVolume extends Volume {
     private static final int PAGE = 4096;
     private static final long CHECKPOINT_BYTES = 16L << 20;
     private static final int CACHED_PAGES = 4096;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final Path path;
     private final FileChannel data;
@@ -171,17 +176,25 @@ final class RedoVolume extends Volume {
 
     @Override
     public long getLong(long offset) {
-        return ByteBuffer.wrap(read(offset, 8)).getLong();
+        int inPage = (int) (offset % PAGE);
+        if (inPage <= PAGE - Long.BYTES) {
+            return (long) LONG.get(page(offset, Long.BYTES), inPage);
+        }
+        return ByteBuffer.wrap(read(offset, Long.BYTES)).getLong();
     }
 
     @Override
     public int getInt(long offset) {
-        return ByteBuffer.wrap(read(offset, 4)).getInt();
+        int inPage = (int) (offset % PAGE);
+        if (inPage <= PAGE - Integer.BYTES) {
+            return (int) INT.get(page(offset, Integer.BYTES), inPage);
+        }
+        return ByteBuffer.wrap(read(offset, Integer.BYTES)).getInt();
     }
 
     @Override
     public byte getByte(long offset) {
-        return read(offset, 1)[0];
+        return page(offset, 1)[(int) (offset % PAGE)];
     }
 
     @Override
@@ -291,6 +304,21 @@ final class RedoVolume extends Volume {
         cleanPages.put(page, image);
     }
 
+    /** The image of the page holding {@code offset}, after checking that {@code size} bytes from there exist. */
+    private byte[] page(long offset, int size) {
+        checkBounds(offset, size);
+        long page = offset / PAGE;
+        byte[] image = dirtyPages.get(page);
+        return image != null ? image : committedPage(page);
+    }
+
+    private void checkBounds(long offset, int size) {
+        if (offset < 0 || offset + size > length) {
+            throw new DBException.VolumeEOF("read of " + size + " bytes at " + offset + " beyond the end (" + length
+                    + ") of " + path);
+        }
+    }
+
     private byte[] read(long offset, int size) {
         byte[] bytes = new byte[size];
         read(offset, bytes, 0, size);
@@ -298,10 +326,7 @@ final class RedoVolume extends Volume {
     }
 
     private void read(long offset, byte[] target, int targetPos, int size) {
-        if (offset < 0 || offset + size > length) {
-            throw new DBException.VolumeEOF("read of " + size + " bytes at " + offset + " beyond the end (" + length
-                    + ") of " + path);
-        }
+        checkBounds(offset, size);
         long at = offset;
         int to = targetPos;
         int left = size;
