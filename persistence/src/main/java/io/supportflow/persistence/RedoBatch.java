@@ -77,7 +77,8 @@ final class RedoBatch {
         }
     }
 
-    private static void extend(FileChannel data, long length) throws IOException {
+    /** Makes {@code data} at least {@code length} bytes long. */
+    static void extend(FileChannel data, long length) throws IOException {
         if (data.size() < length) {
             writeFully(data, ByteBuffer.wrap(new byte[1]), length - 1);
         }
