@@ -9,28 +9,18 @@ import java.util.TreeMap;
 
 /**
  * The values a staged batch replaced (empty: the key was absent), for every key it writes in the tables not kept
- * {@link Table#inMemory() in memory}. Laid over the staged tables, they give back the committed content, which is
- * what readers see while the batch is on its way to disk. Immutable.
+ * {@link Table#inMemory() in memory}, recorded by {@link Tables#stage} as it writes them. Laid over the staged tables,
+ * they give back the committed content, which is what readers see while the batch is on its way to disk. Not
+ * thread-safe while recorded; read only afterwards.
  */
 final class BeforeImages {
-    static final BeforeImages NONE = new BeforeImages(Map.of());
+    static final BeforeImages NONE = new BeforeImages();
 
-    private final Map<Table, NavigableMap<String, Optional<byte[]>>> images;
+    private final Map<Table, NavigableMap<String, Optional<byte[]>>> images = new EnumMap<>(Table.class);
 
-    private BeforeImages(Map<Table, NavigableMap<String, Optional<byte[]>>> images) {
-        this.images = images;
-    }
-
-    /** The current values in {@code tables} of every key {@code writes} will write; call before staging them. */
-    static BeforeImages of(Writes writes, Tables tables) {
-        Map<Table, NavigableMap<String, Optional<byte[]>>> images = new EnumMap<>(Table.class);
-        writes.forEach((table, key, value) -> {
-            if (!table.inMemory()) {
-                images.computeIfAbsent(table, t -> new TreeMap<>())
-                        .put(key, Optional.ofNullable(tables.read(table).get(key)));
-            }
-        });
-        return new BeforeImages(images);
+    /** Records that {@code key} of {@code table} held {@code before} (null: absent); the first record of a key counts. */
+    void record(Table table, String key, byte[] before) {
+        images.computeIfAbsent(table, t -> new TreeMap<>()).putIfAbsent(key, Optional.ofNullable(before));
     }
 
     /** The committed value of {@code key}, given {@code staged}, the staged content of {@code table}. */

@@ -66,11 +66,12 @@ final class MapDbTables implements Tables {
     }
 
     @Override
-    public void stage(Writes writes) {
+    public BeforeImages stage(Writes writes) {
         ensureUsable();
         try {
-            write(writes, false);
+            BeforeImages replaced = write(writes, false);
             countRemovals(writes);
+            return replaced;
         } catch (RuntimeException | Error e) {
             reopen(e);
             throw e;
@@ -134,16 +135,16 @@ final class MapDbTables implements Tables {
         }
     }
 
-    private void write(Writes writes, boolean inMemory) {
+    /** Writes to the in-memory tables or to the others; returns the values replaced. */
+    private BeforeImages write(Writes writes, boolean inMemory) {
+        BeforeImages replaced = new BeforeImages();
         writes.forEach((table, key, value) -> {
             if (table.inMemory() == inMemory) {
-                if (value == null) {
-                    maps.get(table).remove(key);
-                } else {
-                    maps.get(table).put(key, value);
-                }
+                NavigableMap<String, byte[]> map = maps.get(table);
+                replaced.record(table, key, value == null ? map.remove(key) : map.put(key, value));
             }
         });
+        return replaced;
     }
 
     /** Commits what was staged without a commit (acknowledgements), then closes. */

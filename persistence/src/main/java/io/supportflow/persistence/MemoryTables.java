@@ -24,8 +24,8 @@ final class MemoryTables implements Tables {
     }
 
     @Override
-    public void stage(Writes writes) {
-        write(writes, false);
+    public BeforeImages stage(Writes writes) {
+        return write(writes, false);
     }
 
     /** Nothing is durable: nothing to do. */
@@ -44,16 +44,18 @@ final class MemoryTables implements Tables {
     }
 
     /**
-     * Applies the writes to the tables kept in memory ({@code inMemory}) or the others, one by one, remembering the
-     * values they replace, and restores those if any write fails.
+     * Applies the writes to the tables kept in memory ({@code inMemory}) or the others, one by one, and returns the
+     * values they replaced; restores those if any write fails.
      */
-    private void write(Writes writes, boolean inMemory) {
+    private BeforeImages write(Writes writes, boolean inMemory) {
+        BeforeImages replaced = new BeforeImages();
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
             writes.forEach((table, key, value) -> {
                 if (table.inMemory() == inMemory) {
                     NavigableMap<String, byte[]> map = maps.get(table);
                     byte[] old = value == null ? map.remove(key) : map.put(key, value);
+                    replaced.record(table, key, old);
                     undo.push(old == null ? () -> map.remove(key) : () -> map.put(key, old));
                 }
             });
@@ -61,6 +63,7 @@ final class MemoryTables implements Tables {
             undo.forEach(Runnable::run);
             throw e;
         }
+        return replaced;
     }
 
     /** Sorted maps keep no garbage: nothing to do. */

@@ -244,8 +244,7 @@ final class TableStore implements SupportStore {
                 ensureOpen();
                 T planned = plan.apply(writes);
                 if (!writes.isEmpty()) {
-                    staged = BeforeImages.of(writes, tables);
-                    stage(writes);
+                    staged = tables.stage(writes);
                 }
                 return planned;
             });
@@ -255,15 +254,6 @@ final class TableStore implements SupportStore {
             return answer;
         } finally {
             durable.unlock();
-        }
-    }
-
-    private void stage(Writes writes) {
-        try {
-            tables.stage(writes);
-        } catch (RuntimeException | Error e) {
-            staged = BeforeImages.NONE;
-            throw e;
         }
     }
 

@@ -18,9 +18,9 @@ interface Tables extends AutoCloseable {
 
     /**
      * Makes the writes of {@code writes} to the tables not kept {@link Table#inMemory() in memory} visible to
-     * {@link #read}, not yet durable. If it throws, none of them is visible.
+     * {@link #read}, not yet durable, and returns the values they replaced. If it throws, none of them is visible.
      */
-    void stage(Writes writes);
+    BeforeImages stage(Writes writes);
 
     /**
      * Makes the staged writes durable (for a durable backend, on disk when this returns). If it throws, call

@@ -190,8 +190,8 @@ class StagedCommitTest {
         }
 
         @Override
-        public void stage(Writes writes) {
-            tables.stage(writes);
+        public BeforeImages stage(Writes writes) {
+            return tables.stage(writes);
         }
 
         @Override
