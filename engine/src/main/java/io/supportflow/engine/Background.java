@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The production scheduler: one daemon thread polls due timers, another delivers the outbox, both every
- * {@code interval} and the outbox also right after each commit. Failures are logged and the next poll goes on.
+ * {@code interval} and the outbox also soon after a commit: a commit asks for a delivery pass
+ * {@link #DELIVERY_BATCHING} later unless one is already asked for, so a busy engine delivers and acknowledges the
+ * commits of that window in one pass (one durable acknowledgement) instead of waking the thread per commit.
+ * Failures are logged and the next poll goes on.
  */
 final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
     private static final long SHUTDOWN_SECONDS = 10;
+    /** How long a commit's delivery may wait for later commits to share its pass. */
+    private static final Duration DELIVERY_BATCHING = Duration.ofMillis(1);
 
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("timers"));
     private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(daemon("outbox"));
@@ -39,14 +44,17 @@ final class Background implements AutoCloseable {
         outbox.scheduleWithFixedDelay(deliver, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a delivery pass soon; coalesces with one already asked for. */
+    /**
+     * Asks for a delivery pass {@link #DELIVERY_BATCHING} from now; coalesces with one already asked for and not yet
+     * started, so every commit before a pass starts is in that pass.
+     */
     void wakeDelivery() {
-        if (deliveryQueued.compareAndSet(false, true)) {
+        if (!deliveryQueued.get() && deliveryQueued.compareAndSet(false, true)) {
             try {
-                outbox.execute(() -> {
+                outbox.schedule(() -> {
                     deliveryQueued.set(false);
                     deliver.run();
-                });
+                }, DELIVERY_BATCHING.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.debug("shutting down: the outbox is delivered after the next start");
             }

@@ -4,13 +4,16 @@ import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 import io.supportflow.spec.model.GuardContext;
 import io.supportflow.spec.model.Semantics;
+import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.action.Action;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
+import org.springframework.statemachine.guard.Guard;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +24,7 @@ import java.util.Optional;
 /**
  * The only class that touches Spring Statemachine: a Spring {@code StateMachine<String, String>} built from a
  * lifecycle definition, with the definition's states (no Spring end states: reopen rows leave final states) and one
- * external transition per row. A row's Spring guard holds when the row is the first enabled row of its (state, event)
+ * transition per row: internal for a row that stays in its state (nothing to exit or enter), external otherwise. A row's Spring guard holds when the row is the first enabled row of its (state, event)
  * in table order ({@link Semantics#enabled}); its action records the row. So Spring chooses the row; the caller
  * applies its effects.
  *
@@ -38,6 +41,18 @@ final class LifecycleMachine {
     private LifecycleMachine(Lifecycle definition, StateMachine<String, String> machine) {
         this.definition = definition;
         this.machine = machine;
+        withoutAnnotationHandlers(machine);
+    }
+
+    /**
+     * Spring looks up {@code @OnTransition}-style annotated handlers under the machine's bean name on every
+     * notification (several per event, each compiling a regular expression); a machine built outside an application
+     * context has none. Without a bean name Spring skips the look-up; nothing else reads the name.
+     */
+    private static void withoutAnnotationHandlers(StateMachine<String, String> machine) {
+        if (machine instanceof BeanNameAware named) {
+            named.setBeanName(null);
+        }
     }
 
     /** A stopped machine for {@code definition}. */
@@ -63,10 +78,14 @@ final class LifecycleMachine {
             List<Transition> earlier = table.subList(0, i).stream()
                     .filter(t -> t.source().equals(row.source()) && t.event().equals(row.event()))
                     .toList();
-            rows.withExternal()
-                    .source(row.source()).target(row.target()).event(row.event())
-                    .guard(context -> firing(context).firstEnabled(row, earlier))
-                    .action(context -> firing(context).fired(row));
+            Guard<String, String> guard = context -> firing(context).firstEnabled(row, earlier);
+            Action<String, String> action = context -> firing(context).fired(row);
+            if (row.source().equals(row.target())) {
+                rows.withInternal().source(row.source()).event(row.event()).guard(guard).action(action);
+            } else {
+                rows.withExternal().source(row.source()).target(row.target()).event(row.event()).guard(guard)
+                        .action(action);
+            }
         }
     }
 
@@ -104,7 +123,9 @@ final class LifecycleMachine {
 
     /**
      * Puts the running machine in {@code state}. Spring's reset only sets the current state (no exit or entry runs,
-     * and this machine has no state actions), so the machine is started once and never stopped between commands.
+     * and this machine has no state actions, extended state or timers), so the machine is started once and never
+     * stopped between commands, and a machine already in {@code state} (where the previous event left it) is not
+     * reset at all.
      */
     private void restore(String state) {
         if (!definition.states().contains(state)) {
@@ -114,12 +135,19 @@ final class LifecycleMachine {
             machine.startReactively().block();
             started = true;
         }
+        if (state.equals(current())) {
+            return;
+        }
         machine.getStateMachineAccessor().doWithAllRegions(access -> access
                 .resetStateMachineReactively(new DefaultStateMachineContext<>(state, null, null, null)).block());
-        String restored = machine.getState() == null ? null : machine.getState().getId();
+        String restored = current();
         if (!state.equals(restored)) {
             throw new IllegalStateException("Spring machine restored to " + restored + " instead of " + state);
         }
+    }
+
+    private String current() {
+        return machine.getState() == null ? null : machine.getState().getId();
     }
 
     private static boolean accepted(List<StateMachineEventResult<String, String>> results) {

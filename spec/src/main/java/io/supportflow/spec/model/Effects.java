@@ -25,7 +25,18 @@ final class Effects {
     private Effects() {
     }
 
-    /** The accepted outcome of {@code step} on {@code current} (null for a new session) with its ACTIVE assignments. */
+    /**
+     * Whether applying {@code effects} reads the ACTIVE assignments: only {@link Effect#ASSIGN} and
+     * {@link Effect#RELEASE} end them; for any other step {@link #apply} ignores them.
+     */
+    static boolean endsAssignments(List<Effect> effects) {
+        return effects.contains(Effect.ASSIGN) || effects.contains(Effect.RELEASE);
+    }
+
+    /**
+     * The accepted outcome of {@code step} on {@code current} (null for a new session) with its ACTIVE assignments
+     * ({@code active} may be empty when the step does not {@link #endsAssignments end assignments}).
+     */
     static Outcome.Accepted apply(Lifecycle definition, Session current, List<Assignment> active, Step step) {
         long version = current == null ? 1 : current.version() + 1;
         Support details = current == null ? Support.forOrder(step.orderId()) : current.details();

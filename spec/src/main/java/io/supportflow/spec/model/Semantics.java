@@ -59,8 +59,9 @@ public final class Semantics {
                 : command instanceof Command.Update update ? update.body() : null;
         Effects.Step step = new Effects.Step(command.orderId(), row.event(), row.source(), row.target(), row.effects(),
                 command.actor(), context.now(), body, context.agent());
-        return Effects.apply(context.definition(), context.session(),
-                context.world().activeAssignmentsOf(command.orderId()), step);
+        List<Assignment> active = Effects.endsAssignments(row.effects())
+                ? context.world().activeAssignmentsOf(command.orderId()) : List.of();
+        return Effects.apply(context.definition(), context.session(), active, step);
     }
 
     /**
