@@ -3,10 +3,16 @@ package io.supportflow.persistence;
 import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Session;
 
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
 /** Plans every table write of one accepted command, keeping the derived tables in step with the records. */
 final class CommitPlanner {
     /** The value of every key of an index table. */
     static final byte[] EMPTY = new byte[0];
+    private static final Consumer<Indexes.Sink> NO_KEYS = sink -> { };
 
     private CommitPlanner() {
     }
@@ -32,27 +38,31 @@ final class CommitPlanner {
         }
         String journalKey = Keys.journal(orderId, now.version());
         writes.put(Table.JOURNAL, journalKey, Records.journalEntry(commit.entry()));
-        reindex(old, now, writes);
+        rederive(old == null ? NO_KEYS : sink -> Indexes.of(old, sink), sink -> Indexes.of(now, sink), writes);
         commit.assignments().forEach(a -> planAssignment(a, writes));
         enqueue(journalKey, writes);
     }
 
-    private static void reindex(Session old, Session now, Writes writes) {
-        if (old != null) {
-            Indexes.of(old, writes::delete);
-        }
-        Indexes.of(now, (table, key) -> writes.put(table, key, EMPTY));
+    /** Deletes the derived keys only {@code before} yields and adds those only {@code after} yields. */
+    private static void rederive(Consumer<Indexes.Sink> before, Consumer<Indexes.Sink> after, Writes writes) {
+        Set<Map.Entry<Table, String>> old = keys(before);
+        Set<Map.Entry<Table, String>> now = keys(after);
+        old.stream().filter(key -> !now.contains(key)).forEach(key -> writes.delete(key.getKey(), key.getValue()));
+        now.stream().filter(key -> !old.contains(key)).forEach(key -> writes.put(key.getKey(), key.getValue(), EMPTY));
+    }
+
+    private static Set<Map.Entry<Table, String>> keys(Consumer<Indexes.Sink> source) {
+        Set<Map.Entry<Table, String>> keys = new LinkedHashSet<>();
+        source.accept((table, key) -> keys.add(Map.entry(table, key)));
+        return keys;
     }
 
     private static void planAssignment(Assignment a, Writes writes) {
         String key = Keys.assignment(a.orderId(), a.startVersion());
         byte[] stored = writes.get(Table.ASSIGNMENT, key);
         Assignment old = stored == null ? null : Records.assignment(stored);
-        if (old != null) {
-            Indexes.of(old, writes::delete);
-        }
         writes.put(Table.ASSIGNMENT, key, Records.assignment(a));
-        Indexes.of(a, (table, activeKey) -> writes.put(table, activeKey, EMPTY));
+        rederive(old == null ? NO_KEYS : sink -> Indexes.of(old, sink), sink -> Indexes.of(a, sink), writes);
         if (old == null) {
             writes.put(Table.META, Meta.LAST_STARTED, Meta.text(key));
         }
