@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
  * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB), because MapDB reads some structures a byte at a
  * time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()}
- * discards writes not yet synced. Reads may run concurrently; writes must come from one thread at a time.
+ * discards writes not yet synced. Reads may run concurrently with each other and with {@code sync()}, not with writes;
+ * writes must come from one thread at a time.
  *
  * <p>Why not MapDB's own write-ahead log ({@code transactionEnable()}): in MapDB 3.1.0 {@code StoreWAL} logs only
  * part of a commit and never replays its log when a store is opened, so a process killed while a commit is being
@@ -43,6 +44,7 @@ final class RedoVolume extends Volume {
     private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> cleanPages = new ConcurrentHashMap<>();
     private final RedoBatch batch = new RedoBatch();
+    private volatile PageImage lastRead;
     private volatile long committedLength;
     private volatile long length;
 
@@ -114,6 +116,7 @@ final class RedoVolume extends Volume {
         batch.clear();
         dirtyPages.clear();
         cleanPages.clear();
+        lastRead = null;
         length = committedLength;
         try (data; log) {
             checkpoint();
@@ -298,11 +301,32 @@ final class RedoVolume extends Volume {
             int inPage = (int) (at % PAGE);
             int n = Math.min(left, PAGE - inPage);
             byte[] image = dirtyPages.computeIfAbsent(page, p -> committedPage(p).clone());
+            lastRead = null;
             System.arraycopy(src, from, image, inPage, n);
             at += n;
             from += n;
             left -= n;
         }
+    }
+
+    /**
+     * The current image of {@code page}: its dirty image, else its committed content. The page last looked up is
+     * remembered, since MapDB reads a structure field by field; a write that gives a page a dirty image forgets it.
+     */
+    private byte[] image(long page) {
+        PageImage recent = lastRead;
+        if (recent != null && recent.page() == page) {
+            return recent.image();
+        }
+        byte[] image = dirtyPages.get(page);
+        if (image == null) {
+            image = committedPage(page);
+        }
+        lastRead = new PageImage(page, image);
+        return image;
+    }
+
+    private record PageImage(long page, byte[] image) {
     }
 
     /** The committed content of {@code page} (zeros beyond the committed length); shared, not to be modified. */
@@ -332,8 +356,7 @@ final class RedoVolume extends Volume {
     private byte[] page(long offset, int size) {
         checkBounds(offset, size);
         long page = offset / PAGE;
-        byte[] image = dirtyPages.get(page);
-        return image != null ? image : committedPage(page);
+        return image(page);
     }
 
     private void checkBounds(long offset, int size) {
@@ -358,8 +381,7 @@ final class RedoVolume extends Volume {
             long page = at / PAGE;
             int inPage = (int) (at % PAGE);
             int n = Math.min(left, PAGE - inPage);
-            byte[] image = dirtyPages.get(page);
-            System.arraycopy(image != null ? image : committedPage(page), inPage, target, to, n);
+            System.arraycopy(image(page), inPage, target, to, n);
             at += n;
             to += n;
             left -= n;
