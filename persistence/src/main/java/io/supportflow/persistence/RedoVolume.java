@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The MapDB volume of the data file, made crash-safe by a {@link RedoLog}. MapDB's writes between two
  * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
  * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
- * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB), because MapDB reads some structures a byte at a
- * time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()}
+ * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB, see {@link PageCache}), because MapDB reads
+ * some structures a field at a time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()}
  * discards writes not yet synced. Reads may run concurrently with each other and with {@code sync()}, not with writes;
  * writes must come from one thread at a time.
  *
@@ -42,7 +42,7 @@ final class RedoVolume extends Volume {
     private final FileChannel data;
     private final RedoLog log;
     private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
-    private final Map<Long, byte[]> cleanPages = new ConcurrentHashMap<>();
+    private final PageCache cleanPages = new PageCache(CACHED_PAGES);
     private final RedoBatch batch = new RedoBatch();
     private volatile PageImage lastRead;
     private volatile long committedLength;
@@ -67,7 +67,7 @@ final class RedoVolume extends Volume {
             log.append(batch);
             writePages();
             committedLength = length;
-            dirtyPages.forEach(this::cache);
+            dirtyPages.forEach(cleanPages::put);
             dirtyPages.clear();
             batch.clear();
             if (log.size() > CHECKPOINT_BYTES) {
@@ -340,17 +340,11 @@ final class RedoVolume extends Volume {
             } catch (IOException e) {
                 throw new DBException.VolumeIOError(e);
             }
-            cache(page, image);
+            cleanPages.put(page, image);
         }
         return image;
     }
 
-    private void cache(long page, byte[] image) {
-        if (cleanPages.size() >= CACHED_PAGES) {
-            cleanPages.clear();
-        }
-        cleanPages.put(page, image);
-    }
 
     /** The image of the page holding {@code offset}, after checking that {@code size} bytes from there exist. */
     private byte[] page(long offset, int size) {
