@@ -29,13 +29,13 @@ record Settings(String label, int forks, int warmupIterations, int measurementIt
     }
 
     /**
-     * The measured run: 1 fork, 10 × 2 s warm-up, 5 × 2 s measured; 10,000 and 1,000,000 sessions. Ten warm-up
-     * iterations because the engine's JIT warm-up (Spring, Reactor and the engine's own code compiled on 2 shared
-     * cores) took 20–30 s in our runs: with 3, its measured iterations still climbed monotonically (an error bar as
-     * large as the score), and the baselines warm up faster, so a short warm-up is not a fair comparison either.
+     * The measured run: 1 fork, 30 × 2 s warm-up, 5 × 2 s measured; 10,000 and 1,000,000 sessions. A minute of
+     * warm-up because the engine's JIT warm-up (Spring, Reactor, MapDB and the engine's own code compiled on 2 shared
+     * cores) takes 40–50 s with 64 clients: with less, its measured iterations still climb monotonically (an error bar
+     * as large as the score), and the baselines warm up faster, so a short warm-up is not a fair comparison either.
      */
     static Settings full() {
-        return new Settings("full", 1, 10, 5, TimeValue.seconds(2), List.of(1, 8, 64), 10_000, 1_000_000, 64, 5,
+        return new Settings("full", 1, 30, 5, TimeValue.seconds(2), List.of(1, 8, 64), 10_000, 1_000_000, 64, 5,
                 VerboseMode.NORMAL);
     }
 
