@@ -4,18 +4,25 @@ import io.supportflow.engine.SupportEngine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens many sessions through the engine as concurrent clients would: {@code clients} threads, each opening its
- * share of the order ids {@code fill-from … fill-(to - 1)} one command at a time (so group commit applies).
+ * share of the order ids {@code fill-from … fill-(to - 1)} one command at a time (so group commit applies). Reports
+ * its progress on standard error every {@value #REPORT_EVERY} sessions.
  */
 final class SessionFill {
+    private static final int REPORT_EVERY = 100_000;
+
     private final SupportEngine engine;
     private final int clients;
+    private final AtomicInteger opened = new AtomicInteger();
+    private long start;
 
     SessionFill(SupportEngine engine, int clients) {
         this.engine = engine;
@@ -29,7 +36,8 @@ final class SessionFill {
      */
     double open(int from, int to) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
+        start = System.nanoTime();
+        opened.set(0);
         try {
             List<Future<?>> shares = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
@@ -53,6 +61,12 @@ final class SessionFill {
     private void openEvery(int first, int to) {
         for (int order = first; order < to; order += clients) {
             engine.execute(OrderCycle.command("fill-" + order, 0));
+            int done = opened.incrementAndGet();
+            if (done % REPORT_EVERY == 0) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.err.printf(Locale.ROOT, "  opened %,d sessions in %.0f s (%,.0f/s)%n", done, seconds,
+                        done / seconds);
+            }
         }
     }
 }

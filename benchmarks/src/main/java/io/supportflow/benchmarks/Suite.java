@@ -27,12 +27,16 @@ final class Suite {
 
     /** Runs everything and returns the table, rows in the item order. */
     Report run() {
+        step("items 4 and 5: opening " + count(settings.manySessions()) + " sessions through the durable engine");
         EngineStoreProbe.Figures store = EngineStoreProbe.measure(settings.fewSessions(), settings.manySessions(),
                 settings.fillClients());
+        step("item 5: raw MapDB with " + count(settings.manySessions()) + " records");
         RawStoreProbe.Figures rawStore = RawStoreProbe.measure(settings.manySessions());
+        step("item 6: model checker");
         CheckerProbe.Figures standard = CheckerProbe.measure(Lifecycle.standard(), settings.checkerRepeats());
         CheckerProbe.Figures generated = CheckerProbe.measure(
                 GeneratedLifecycle.of(GENERATED_STATES, GENERATED_TRANSITIONS), settings.checkerRepeats());
+        step("items 1–3: JMH benchmarks");
         List<Row> rows = new ArrayList<>(oneClient());
         rows.addAll(concurrentClients());
         rows.add(inMemory());
@@ -138,6 +142,11 @@ final class Suite {
                                 + " %d violations; generated lifecycle %,d configurations, %d violations.",
                         standard.configurations(), standard.violations(), generated.configurations(),
                         generated.violations()));
+    }
+
+    /** Says on standard error what the suite does next (the table goes to standard output). */
+    private static void step(String what) {
+        System.err.println("[suite] " + what);
     }
 
     private static String count(int value) {

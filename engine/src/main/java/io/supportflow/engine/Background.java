@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The production scheduler: one daemon thread polls due timers, another delivers the outbox, both every
  * {@code interval} and the outbox also soon after a commit: a commit asks for a delivery pass
  * {@link #DELIVERY_BATCHING} later unless one is already asked for, so a busy engine delivers and acknowledges the
- * commits of that window in one pass (one durable acknowledgement) instead of waking the thread per commit.
+ * commits of that window in one pass (one acknowledgement write) instead of waking the thread per commit.
  * Failures are logged and the next poll goes on.
  */
 final class Background implements AutoCloseable {

@@ -1,9 +1,9 @@
 package io.supportflow.persistence;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -23,9 +23,25 @@ final class MemoryTables implements Tables {
         return Collections.unmodifiableNavigableMap(maps.get(table));
     }
 
+    /**
+     * Stores the whole batch, one write after another, restoring the replaced values if any write fails. Nothing here
+     * can fail to become durable, so the batch is committed once staged: readers may see it at once.
+     */
     @Override
     public BeforeImages stage(Writes writes) {
-        return write(writes, false);
+        List<Replaced> replaced = new ArrayList<>();
+        try {
+            writes.forEach((table, key, value) -> {
+                NavigableMap<String, byte[]> map = maps.get(table);
+                replaced.add(new Replaced(map, key, value == null ? map.remove(key) : map.put(key, value)));
+            });
+        } catch (RuntimeException | Error e) {
+            for (int i = replaced.size() - 1; i >= 0; i--) {
+                replaced.get(i).restore();
+            }
+            throw e;
+        }
+        return BeforeImages.NONE;
     }
 
     /** Nothing is durable: nothing to do. */
@@ -33,9 +49,9 @@ final class MemoryTables implements Tables {
     public void force(Writes writes) {
     }
 
+    /** {@link #stage} stored everything. */
     @Override
     public void publish(Writes writes) {
-        write(writes, true);
     }
 
     /** {@link #force} never fails: nothing to drop. */
@@ -43,27 +59,15 @@ final class MemoryTables implements Tables {
     public void discard(Throwable failure) {
     }
 
-    /**
-     * Applies the writes to the tables kept in memory ({@code inMemory}) or the others, one by one, and returns the
-     * values they replaced; restores those if any write fails.
-     */
-    private BeforeImages write(Writes writes, boolean inMemory) {
-        BeforeImages replaced = new BeforeImages();
-        Deque<Runnable> undo = new ArrayDeque<>();
-        try {
-            writes.forEach((table, key, value) -> {
-                if (table.inMemory() == inMemory) {
-                    NavigableMap<String, byte[]> map = maps.get(table);
-                    byte[] old = value == null ? map.remove(key) : map.put(key, value);
-                    replaced.record(table, key, old);
-                    undo.push(old == null ? () -> map.remove(key) : () -> map.put(key, old));
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            undo.forEach(Runnable::run);
-            throw e;
+    /** A value a write replaced (null: the key was absent). */
+    private record Replaced(NavigableMap<String, byte[]> map, String key, byte[] old) {
+        void restore() {
+            if (old == null) {
+                map.remove(key);
+            } else {
+                map.put(key, old);
+            }
         }
-        return replaced;
     }
 
     /** Sorted maps keep no garbage: nothing to do. */

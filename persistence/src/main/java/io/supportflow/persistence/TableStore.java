@@ -7,6 +7,7 @@ import io.supportflow.spec.model.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
@@ -215,11 +216,20 @@ final class TableStore implements SupportStore {
     }
 
     private <T> List<T> values(Table table, String prefix, Function<byte[], T> decode) {
-        return range(table, prefix).values().stream().map(decode).toList();
+        return decoded(range(table, prefix).values(), decode);
     }
 
     private List<String> secondParts(Table table, String prefix) {
-        return range(table, prefix).keySet().stream().map(key -> Keys.secondPart(key, prefix)).toList();
+        return decoded(range(table, prefix).keySet(), key -> Keys.secondPart(key, prefix));
+    }
+
+    /** An unmodifiable list of {@code items}, each decoded (a plain loop: a stream would walk a range twice). */
+    private static <S, T> List<T> decoded(Collection<S> items, Function<S, T> decode) {
+        List<T> decodedItems = new ArrayList<>();
+        for (S item : items) {
+            decodedItems.add(decode.apply(item));
+        }
+        return Collections.unmodifiableList(decodedItems);
     }
 
     private <T> T read(Supplier<T> action) {

@@ -18,7 +18,9 @@ interface Tables extends AutoCloseable {
 
     /**
      * Makes the writes of {@code writes} to the tables not kept {@link Table#inMemory() in memory} visible to
-     * {@link #read}, not yet durable, and returns the values they replaced. If it throws, none of them is visible.
+     * {@link #read}, not yet durable, and returns the values they replaced (what readers see until the batch is
+     * published). A backend with nothing to force may store the whole batch here and return {@link BeforeImages#NONE}.
+     * If it throws, none of the writes is visible.
      */
     BeforeImages stage(Writes writes);
 

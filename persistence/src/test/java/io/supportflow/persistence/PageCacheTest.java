@@ -10,10 +10,7 @@ class PageCacheTest {
 
     @Test
     void aPageUsedSinceTheLastTurnSurvivesTheNextOneAndAnUnusedOneDoesNot() {
-        PageCache cache = new PageCache(4);
-        cache.put(1, image(1));
-        cache.put(2, image(2));
-        cache.put(3, image(3));
+        PageCache cache = cacheOfFourWith(1, 2, 3);
         assertThat(cache.get(1)).isEqualTo(image(1));
 
         cache.put(4, image(4));
@@ -34,13 +31,18 @@ class PageCacheTest {
 
     @Test
     void aNewerImageOfAPageReplacesTheOlderOne() {
-        PageCache cache = new PageCache(4);
-        cache.put(1, image(1));
-        cache.put(2, image(2));
-        cache.put(3, image(3));
+        PageCache cache = cacheOfFourWith(1, 2, 3);
         cache.put(1, image(9));
 
         assertThat(cache.get(1)).isEqualTo(image(9));
+    }
+
+    private static PageCache cacheOfFourWith(long... pages) {
+        PageCache cache = new PageCache(4);
+        for (long page : pages) {
+            cache.put(page, image(page));
+        }
+        return cache;
     }
 
     private static byte[] image(long page) {
