@@ -69,7 +69,8 @@ final class MapDbTables implements Tables {
     public BeforeImages stage(Writes writes) {
         ensureUsable();
         try {
-            BeforeImages replaced = write(writes, false);
+            BeforeImages replaced = new BeforeImages();
+            write(writes, false, replaced::record);
             countRemovals(writes);
             return replaced;
         } catch (RuntimeException | Error e) {
@@ -89,7 +90,7 @@ final class MapDbTables implements Tables {
 
     @Override
     public void publish(Writes writes) {
-        write(writes, true);
+        write(writes, true, (table, key, replaced) -> { });
     }
 
     @Override
@@ -135,16 +136,14 @@ final class MapDbTables implements Tables {
         }
     }
 
-    /** Writes to the in-memory tables or to the others; returns the values replaced. */
-    private BeforeImages write(Writes writes, boolean inMemory) {
-        BeforeImages replaced = new BeforeImages();
+    /** Writes to the in-memory tables or to the others, telling {@code replaced} each value a write replaced. */
+    private void write(Writes writes, boolean inMemory, Writes.Sink replaced) {
         writes.forEach((table, key, value) -> {
             if (table.inMemory() == inMemory) {
                 NavigableMap<String, byte[]> map = maps.get(table);
-                replaced.record(table, key, value == null ? map.remove(key) : map.put(key, value));
+                replaced.write(table, key, value == null ? map.remove(key) : map.put(key, value));
             }
         });
-        return replaced;
     }
 
     /** Commits what was staged without a commit (acknowledgements), then closes. */
