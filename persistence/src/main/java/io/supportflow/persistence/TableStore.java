@@ -168,8 +168,8 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<AgentProfile> agents() {
-        return read(() -> staged.range(Table.AGENT, table(Table.AGENT), null, null).values().stream()
-                .map(Records::agentProfile).toList());
+        return read(() -> decoded(staged.range(Table.AGENT, table(Table.AGENT), null, null).values(),
+                Records::agentProfile));
     }
 
     @Override
