@@ -24,9 +24,9 @@ import java.util.Optional;
 /**
  * The only class that touches Spring Statemachine: a Spring {@code StateMachine<String, String>} built from a
  * lifecycle definition, with the definition's states (no Spring end states: reopen rows leave final states) and one
- * transition per row: internal for a row that stays in its state (nothing to exit or enter), external otherwise. A row's Spring guard holds when the row is the first enabled row of its (state, event)
- * in table order ({@link Semantics#enabled}); its action records the row. So Spring chooses the row; the caller
- * applies its effects.
+ * transition per row: internal for a row that stays in its state (nothing to exit or enter), external otherwise. A
+ * row's Spring guard holds when the row is the first enabled row of its (state, event) in table order
+ * ({@link Semantics#enabled}); its action records the row. So Spring chooses the row; the caller applies its effects.
  *
  * <p>Not thread-safe: one caller at a time ({@link MachinePool} lends machines out exclusively). The machine keeps no
  * session data between calls: every {@link #choose} restores it to the state it is asked about.
@@ -65,7 +65,8 @@ final class LifecycleMachine {
                     .states(new LinkedHashSet<>(definition.states()));
             configureRows(definition, builder.configureTransitions());
         } catch (Exception e) {
-            throw new IllegalStateException("lifecycle " + definition.name() + " cannot be built as a Spring machine", e);
+            throw new IllegalStateException(
+                    "lifecycle " + definition.name() + " cannot be built as a Spring machine", e);
         }
         return new LifecycleMachine(definition, builder.build());
     }

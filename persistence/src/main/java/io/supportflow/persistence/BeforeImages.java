@@ -18,7 +18,7 @@ final class BeforeImages {
 
     private final Map<Table, NavigableMap<String, Optional<byte[]>>> images = new EnumMap<>(Table.class);
 
-    /** Records that {@code key} of {@code table} held {@code before} (null: absent); the first record of a key counts. */
+    /** Records that {@code key} of {@code table} held {@code before} (null: absent); a key's first record counts. */
     void record(Table table, String key, byte[] before) {
         images.computeIfAbsent(table, t -> new TreeMap<>()).putIfAbsent(key, Optional.ofNullable(before));
     }

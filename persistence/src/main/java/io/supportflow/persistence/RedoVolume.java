@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
  * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
  * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB, see {@link PageCache}), because MapDB reads
- * some structures a field at a time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log emptied. {@link #close()}
- * discards writes not yet synced. Reads may run concurrently with each other and with {@code sync()}, not with writes;
- * writes must come from one thread at a time.
+ * some structures a field at a time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log
+ * emptied. {@link #close()} discards writes not yet synced. Reads may run concurrently with each other and with
+ * {@code sync()}, not with writes; writes must come from one thread at a time.
  *
  * <p>Why not MapDB's own write-ahead log ({@code transactionEnable()}): in MapDB 3.1.0 {@code StoreWAL} logs only
  * part of a commit and never replays its log when a store is opened, so a process killed while a commit is being

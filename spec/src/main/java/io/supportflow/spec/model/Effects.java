@@ -47,7 +47,9 @@ final class Effects {
         for (Effect effect : step.effects()) {
             switch (effect) {
                 case OPEN -> {
-                    details = step.body() == null ? Support.forOrder(step.orderId()) : normalise(step.body(), step.orderId());
+                    details = step.body() == null
+                            ? Support.forOrder(step.orderId())
+                            : normalise(step.body(), step.orderId());
                     agent = null;
                     openedAt = step.at();
                 }
