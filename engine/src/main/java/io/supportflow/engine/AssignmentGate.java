@@ -14,6 +14,12 @@ import java.util.function.Supplier;
  * holds that agent's lock (and the shared side of the pickers' lock); a command the strategy picks an agent for
  * (assignNext, auto-assign on open) holds the exclusive side, since any agent may be picked. Commands without an
  * agent pass straight through. Always taken inside the order's lock, held until the commit is durable.
+ *
+ * <p>What guards what: {@code pickers} (write side) guards every agent's load against pickers; an agent's lock in
+ * {@code agents} under the read side of {@code pickers} guards that agent's load against other commands naming it.
+ * Lock order is always order lock, then {@code pickers}, then the agent's lock, and no body takes the gate again, so
+ * no cycle can form. Single process: the gate orders the commands of one JVM only; it is no guard against another
+ * process committing on the same store.
  */
 final class AssignmentGate {
     private final Policies policies;

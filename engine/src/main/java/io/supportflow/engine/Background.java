@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #DELIVERY_BATCHING} later unless one is already asked for, so a busy engine delivers and acknowledges the
  * commits of that window in one pass (one acknowledgement write) instead of waking the thread per commit.
  * Failures are logged and the next poll goes on.
+ *
+ * <p>What guards what: {@code deliveryQueued} is true from the moment a pass is asked for until that pass starts;
+ * the pass clears it before it reads the outbox, so a commit that finds it true is read by the pass already asked
+ * for, and a commit after the clear asks for a new one. Each executor runs its tasks on its one thread, so passes of
+ * one kind never overlap. Single process: these threads serve this JVM's engine only.
  */
 final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);

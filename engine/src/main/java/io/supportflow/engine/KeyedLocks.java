@@ -8,6 +8,11 @@ import java.util.function.Supplier;
  * One mutual-exclusion lock per key, held only while used: an entry exists only while some thread holds or waits for
  * its key, so memory follows the number of busy keys, not the number of keys ever seen. Different keys never wait on
  * each other. Reentrant.
+ *
+ * <p>What guards what: the map's per-key atomic {@code compute} guards each entry's user count and its presence in the
+ * map (joined before locking, left after unlocking), so an entry leaves the map only when nobody holds or waits for it
+ * and a later caller makes a new one; the entry's own lock guards the caller's body. No check-then-act happens
+ * outside {@code compute}. Single process: these locks order the callers of one JVM only.
  */
 final class KeyedLocks {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();

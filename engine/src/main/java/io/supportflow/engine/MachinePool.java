@@ -11,6 +11,10 @@ import java.util.function.Function;
  * A bounded pool of {@link LifecycleMachine}s for one definition, built lazily: at most {@code size} machines ever
  * live at once, however many sessions exist. A machine is lent to one caller at a time; a caller that finds every
  * machine lent out waits. A machine whose use threw is discarded (Spring may have been left mid-transition).
+ *
+ * <p>What guards what: {@code permits} bounds the machines lent out at once, and so the machines built; a machine is
+ * in {@code idle} or lent to exactly one caller, never both ({@code idle} is a concurrent queue: poll hands it out
+ * once). {@code live} only counts.
  */
 final class MachinePool implements AutoCloseable {
     private final Lifecycle definition;

@@ -24,6 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * that already took an entry does not get it again while another listener is retried; after a restart every
  * unacknowledged entry goes to every listener again (at least once). The entries a window delivered are
  * acknowledged together, in one write (made durable with the next commit). Passes run one at a time.
+ *
+ * <p>What guards what: {@code passes} guards {@code retries} and {@code served} (plain maps, touched only inside a
+ * pass) and makes passes of this dispatcher exclusive. Single process: nothing stops another process delivering the
+ * same pending entries at the same time.
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
