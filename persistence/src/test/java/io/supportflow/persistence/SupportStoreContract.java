@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
@@ -148,6 +149,35 @@ abstract class SupportStoreContract {
         var before = snapshot();
         assertThat(store.commitAll(List.of())).isEmpty();
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommitThatWouldTakeAnAgentAboveItsCapacityIsRefusedAndWritesNothing() {
+        open("o1");
+        open("o2");
+        Outcome.Accepted decidedOnAnOldLoad = accepted(new Command.Assign("o2", Scenario.agent("a1"),
+                Actor.SUPERVISOR), T0.plusSeconds(1));
+        assign("o1", "a1", T0.plusSeconds(1));
+        var before = snapshot();
+        assertThatThrownBy(() -> store.commit(Commit.of(decidedOnAnOldLoad).withCapacities(Map.of("a1", 1))))
+                .isInstanceOf(StaleVersionException.class).hasMessageContaining("capacity of 1");
+        assertThat(snapshot()).isEqualTo(before);
+        store.commit(Commit.of(decidedOnAnOldLoad).withCapacities(Map.of("a1", 2)));
+        assertThat(store.agentLoad("a1")).isEqualTo(2);
+    }
+
+    @Test
+    void commitAllChecksEachCapacityOnTopOfTheOtherCommitsOfTheBatchStoredBeforeIt() {
+        open("o1");
+        open("o2");
+        Outcome.Accepted first = accepted(new Command.Assign("o1", Scenario.agent("a1"), Actor.SUPERVISOR), T0);
+        Outcome.Accepted second = accepted(new Command.Assign("o2", Scenario.agent("a1"), Actor.SUPERVISOR), T0);
+        List<StaleVersionException> results = store.commitAll(List.of(
+                Commit.of(first).withCapacities(Map.of("a1", 1)), Commit.of(second).withCapacities(Map.of("a1", 1))));
+        assertThat(results).filteredOn(Objects::isNull).hasSize(1);
+        assertThat(store.ordersWithAgent("a1")).hasSize(1);
+        assertThat(store.agentLoad("a1")).isEqualTo(1);
+        assertThat(store.journal("o1").size() + store.journal("o2").size()).isEqualTo(3);
     }
 
     @Test

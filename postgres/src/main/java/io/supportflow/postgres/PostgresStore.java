@@ -70,7 +70,11 @@ final class PostgresStore implements SupportStore {
         }
     }
 
-    /** Commits run in order-id order (stable, so one order's keep their list order): transactions lock alike. */
+    /**
+     * Agents' locks first (see {@link Writes#lockAgents}), then the commits in order-id order (stable, so one order's
+     * keep their list order): every transaction takes its locks in the same order, so none waits for another in a
+     * cycle.
+     */
     @Override
     public List<StaleVersionException> commitAll(List<Commit> commits) {
         ensureOpen();
@@ -82,6 +86,7 @@ final class PostgresStore implements SupportStore {
         Arrays.sort(order, Comparator.comparing(i -> commits.get(i).session().orderId()));
         return database.inTransaction("commit", sql -> {
             StaleVersionException[] results = new StaleVersionException[commits.size()];
+            Writes.lockAgents(sql, commits);
             for (int i : order) {
                 results[i] = Writes.commit(sql, commits.get(i));
             }

@@ -8,6 +8,11 @@ import io.supportflow.spec.model.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import static io.supportflow.postgres.PostgresStore.bind;
 import static io.supportflow.postgres.PostgresStore.key;
@@ -23,6 +28,9 @@ final class Writes {
             + " active, record) VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, start_version) DO UPDATE SET"
             + " agent_id = excluded.agent_id, active = excluded.active, record = excluded.record";
 
+    /** The first key of the agents' advisory locks (the second is the agent id's hash). */
+    private static final int AGENT_LOCKS = 0x5346_4147;
+
     private Writes() {
     }
 
@@ -32,6 +40,51 @@ final class Writes {
      * makes this statement wait for it and then re-check the version on the row it committed.
      */
     static StaleVersionException commit(Database.Statements sql, Commit commit) throws SQLException {
+        if (commit.capacities().isEmpty()) {
+            return write(sql, commit);
+        }
+        Savepoint before = sql.connection().setSavepoint();
+        StaleVersionException refused = write(sql, commit);
+        if (refused == null) {
+            refused = overCapacity(sql, commit);
+        }
+        if (refused != null) {
+            sql.connection().rollback(before);
+        } else {
+            sql.connection().releaseSavepoint(before);
+        }
+        return refused;
+    }
+
+    /**
+     * Takes the transaction-scoped lock of every agent that {@code commits} hold to a capacity, in agent-id order
+     * and before any row lock: a count of an agent's ACTIVE assignments made under its lock sees every commit of
+     * another transaction that counted under it before. Commits without a capacity condition only end assignments
+     * of limited agents or start assignments of unlimited ones, so they need not take it.
+     */
+    static void lockAgents(Database.Statements sql, List<Commit> commits) throws SQLException {
+        SortedSet<String> agents = new TreeSet<>();
+        commits.forEach(commit -> agents.addAll(commit.capacities().keySet()));
+        PreparedStatement lock = sql.sql("SELECT pg_advisory_xact_lock(" + AGENT_LOCKS + ", ?)");
+        for (String agent : agents) {
+            lock.setInt(1, agent.hashCode());
+            lock.executeQuery().close();
+        }
+    }
+
+    private static StaleVersionException overCapacity(Database.Statements sql, Commit commit) throws SQLException {
+        for (Map.Entry<String, Integer> limit : commit.capacities().entrySet()) {
+            int load = one(sql.sql("SELECT count(*) FROM sf_assignment WHERE agent_id = ? AND active"),
+                    rows -> rows.getInt(1), key(limit.getKey())).orElseThrow();
+            if (load > limit.getValue()) {
+                return StaleVersionException.atCapacity(commit.session().orderId(), commit.expectedVersion(),
+                        limit.getKey(), limit.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static StaleVersionException write(Database.Statements sql, Commit commit) throws SQLException {
         Session session = commit.session();
         if (writeSession(sql, commit) == 0) {
             long actual = one(sql.sql("SELECT version FROM sf_session WHERE order_id = ?"), rows -> rows.getLong(1),

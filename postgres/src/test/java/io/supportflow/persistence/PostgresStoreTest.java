@@ -15,7 +15,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,6 +70,50 @@ class PostgresStoreTest {
             assertThatThrownBy(() -> second.commit(Commit.of(updatedBySecond)))
                     .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.actual()).isEqualTo(2));
             assertThat(second.journal("o1")).containsExactly(opened.entry(), closedByFirst.entry());
+        }
+    }
+
+    /** P3 across processes: each store stands for a process, all deciding on the same load, committing at once. */
+    @Test
+    void storesRacingForAnAgentsLastCapacityStoreOneAssignmentAndRefuseTheOthers() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        int racers = 6;
+        List<SupportStore> stores = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            for (int i = 0; i < racers; i++) {
+                stores.add(Stores.openPostgres(url));
+            }
+            for (String agent : Scenario.AGENTS) {
+                List<Commit> commits = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    String order = agent + "-o" + i;
+                    stores.get(i).commit(Commit.of(accepted(stores.get(i), new Command.Open(order,
+                            Support.forOrder(null), Actor.CUSTOMER))));
+                    commits.add(Commit.of(accepted(stores.get(i), new Command.Assign(order, Scenario.agent(agent),
+                            Actor.SUPERVISOR))).withCapacities(Map.of(agent, 1)));
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> stored = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    SupportStore store = stores.get(i);
+                    Commit commit = commits.get(i);
+                    stored.add(threads.submit(() -> {
+                        start.await();
+                        return store.commitAll(List.of(commit)).get(0) == null;
+                    }));
+                }
+                start.countDown();
+                long accepted = 0;
+                for (Future<Boolean> one : stored) {
+                    accepted += one.get() ? 1 : 0;
+                }
+                assertThat(accepted).as("assignments of %s stored", agent).isEqualTo(1);
+                assertThat(stores.get(0).agentLoad(agent)).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdown();
+            stores.forEach(SupportStore::close);
         }
     }
 
