@@ -25,6 +25,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -34,13 +37,16 @@ import java.util.function.Supplier;
  *
  * <p>The order's lock and the gate hold within this process only. A commit the store refuses as stale lost a race
  * with another writer of the store (another engine process on a shared store): the pipeline runs again from the load,
- * so the command is decided on what that writer stored, at most {@value #ATTEMPTS} times in all; each retry is logged
- * at DEBUG. A client sees the answer of the command on the current session, never the lost race.
+ * so the command is decided on what that writer stored, at most {@value #ATTEMPTS} times in all, each retry after a
+ * short random pause (so that writers hammering one order from several processes spread out instead of colliding
+ * again) and logged at DEBUG. A client sees the answer of the command on the current session, never the lost race.
  */
 final class CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
     /** Decisions per command: the first and the retries after lost races. */
-    static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 16;
+    /** The longest pause before a retry; the n-th retry pauses a random time below min(2^n, this) milliseconds. */
+    private static final long MAX_BACKOFF_MILLIS = 64;
 
     private final Lifecycle definition;
     private final SupportStore store;
@@ -108,6 +114,8 @@ final class CommandRunner {
                 }
                 LOG.debug("order {}: {} lost a race at commit ({}), deciding again, retry {}", command.orderId(),
                         command.event(), lost.getMessage(), retry);
+                long bound = Math.min(1L << retry, MAX_BACKOFF_MILLIS);
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(bound)));
             }
         }
     }
