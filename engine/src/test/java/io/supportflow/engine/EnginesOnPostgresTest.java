@@ -1,6 +1,7 @@
 package io.supportflow.engine;
 
 import io.supportflow.persistence.Stores;
+import io.supportflow.persistence.SupportStore;
 import io.supportflow.postgres.PostgresServer;
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three engines, each with a PostgreSQL store (and connection pool) of its own on one database, stand for three
- * processes: nothing in-process is shared between them but the clock. P8, P3, timers and round-robin must hold by
- * the store contract alone.
+ * processes: nothing in-process is shared between them but the clock. P8, P3, timers, the outbox and round-robin
+ * must hold by the store contract alone.
  */
 @Timeout(120)
 class EnginesOnPostgresTest {
@@ -40,10 +42,19 @@ class EnginesOnPostgresTest {
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final List<SupportEngine> engines = new ArrayList<>();
 
+    private final List<Delivered> delivered = Collections.synchronizedList(new ArrayList<>());
+    private String url;
+
+    /** An event as one engine's listener received it. */
+    private record Delivered(int engine, String orderId, long version) {
+    }
+
     private List<SupportEngine> engines(Lifecycle lifecycle) {
-        String url = PostgresServer.shared().newDatabase();
+        url = PostgresServer.shared().newDatabase();
         for (int i = 0; i < ENGINES; i++) {
+            int engine = i;
             engines.add(SupportEngine.builder().lifecycle(lifecycle).store(Stores.openPostgres(url)).clock(clock)
+                    .listener(event -> delivered.add(new Delivered(engine, event.orderId(), event.version())))
                     .manualScheduling().machinePoolSize(2).build());
         }
         return engines;
@@ -107,6 +118,41 @@ class EnginesOnPostgresTest {
                     .containsExactly(Events.OPEN, Events.IDLE_TIMEOUT);
             assertThat(all.get(2).get(order).state()).isEqualTo(States.CLOSED);
         }
+    }
+
+    @Test
+    void threeEnginesDeliveringAtOnceDeliverEveryEventOnceInVersionOrderPerOrder() throws Exception {
+        List<SupportEngine> all = engines(Lifecycle.standard());
+        List<String> orders = IntStream.range(0, 20).mapToObj(i -> "o" + i).toList();
+        for (int i = 0; i < orders.size(); i++) {
+            all.get(i % ENGINES).open(orders.get(i), body("opened"), CUSTOMER);
+            all.get((i + 1) % ENGINES).update(orders.get(i), body("updated"), CUSTOMER);
+            all.get((i + 2) % ENGINES).close(orders.get(i), CUSTOMER);
+        }
+        List<Callable<Integer>> deliverers = all.stream().<Callable<Integer>>map(e -> e::deliverOutbox).toList();
+        assertThat(runAll(deliverers).stream().mapToInt(Integer::intValue).sum()).isEqualTo(3 * orders.size());
+        List<Delivered> seen = List.copyOf(delivered);
+        assertThat(seen).hasSize(3 * orders.size())
+                .extracting(d -> d.orderId() + "@" + d.version()).doesNotHaveDuplicates();
+        for (String order : orders) {
+            assertThat(seen).filteredOn(d -> d.orderId().equals(order)).extracting(Delivered::version)
+                    .containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void theEventsOfAKilledProcessAreDeliveredByAnEngineOnceItsLeaseHasRunOut() {
+        List<SupportEngine> all = engines(Lifecycle.standard());
+        List.of("o1", "o2", "o3").forEach(order -> all.get(0).open(order, body(order), CUSTOMER));
+        try (SupportStore killed = Stores.openPostgres(url)) {
+            assertThat(killed.claimOutbox("killed", Duration.ofHours(1), 10)).hasSize(3);
+            assertThat(all.get(1).deliverOutbox()).as("leased to a live process").isZero();
+            assertThat(killed.claimOutbox("killed", Duration.ZERO, 10)).as("its last claim runs out at once")
+                    .hasSize(3);
+        }
+        assertThat(all.get(1).deliverOutbox()).isEqualTo(3);
+        assertThat(delivered).extracting(Delivered::engine).containsOnly(1);
+        assertThat(delivered).extracting(Delivered::orderId).containsExactly("o1", "o2", "o3");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +39,11 @@ import java.util.Optional;
  *   <li><b>Timers.</b> {@link #dueTimers} lists every due timer to every process. That an armed deadline fires
  *       once follows from the version check: the timeout is a commit on the session's version, so a second process
  *       firing the same deadline loses the race, reloads, and finds it no longer due (or re-armed).</li>
- *   <li><b>Outbox.</b> {@link #pendingOutbox} lists every unacknowledged entry to every process, per order in
- *       version order; delivery is at least once, so several processes delivering one entry is allowed.</li>
+ *   <li><b>Outbox.</b> {@link #pendingOutbox} lists every unacknowledged entry to every process. The engine must
+ *       deliver what {@link #claimOutbox} hands it, which a shared store leases per order to one process at a time,
+ *       so that each entry normally goes out once, per order in version order, and a killed process's entries are
+ *       taken over once its lease has run out (then an entry it had delivered but not acknowledged goes out again:
+ *       at least once).</li>
  *   <li><b>Round-robin and least-loaded.</b> {@link #lastAssignedAgent} and {@link #agentLoad} read the shared
  *       committed data, never a per-process cursor.</li>
  * </ul>
@@ -106,6 +110,18 @@ public interface SupportStore extends AutoCloseable {
 
     /** Up to {@code limit} journal entries not yet acknowledged, in commit order. */
     List<JournalEntry> pendingOutbox(int limit);
+
+    /**
+     * Up to {@code limit} unacknowledged entries for {@code owner} (one engine process) to deliver, in commit order.
+     * A store shared by several processes leases each order's entries to one owner at a time, until {@code lease}
+     * has passed since that owner's latest claim of the order; an order leased to another owner is left out. So per
+     * order one owner delivers, in version order, and the entries of an owner that stopped claiming (a killed
+     * process) are handed to another once its lease has run out. A single-process store has one owner: this is
+     * {@link #pendingOutbox}.
+     */
+    default List<JournalEntry> claimOutbox(String owner, Duration lease, int limit) {
+        return pendingOutbox(limit);
+    }
 
     /**
      * Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. Not forced

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link SupportStore} on PostgreSQL: one row per record (the record codec's bytes, so both stores hold the same
@@ -35,6 +37,18 @@ import java.util.Optional;
 final class PostgresStore implements SupportStore {
     private static final Comparator<Due> BY_DEADLINE =
             Comparator.comparing(Due::deadline).thenComparing(Due::orderId);
+
+    private static final String CLAIMABLE = "SELECT o.order_id FROM sf_outbox o"
+            + " LEFT JOIN sf_outbox_lease l ON l.order_id = o.order_id"
+            + " WHERE l.order_id IS NULL OR l.until < now() OR l.owner = ?"
+            + " GROUP BY o.order_id ORDER BY min(o.sequence) LIMIT ?";
+    private static final String CLAIM = "INSERT INTO sf_outbox_lease (order_id, owner, until)"
+            + " VALUES (?, ?, now() + ? * interval '1 microsecond') ON CONFLICT (order_id) DO UPDATE"
+            + " SET owner = excluded.owner, until = excluded.until"
+            + " WHERE sf_outbox_lease.until < now() OR sf_outbox_lease.owner = excluded.owner";
+    private static final String LEASED = "SELECT j.record FROM sf_outbox o"
+            + " JOIN sf_outbox_lease l ON l.order_id = o.order_id AND l.owner = ? AND l.until >= now()"
+            + " JOIN sf_journal j ON j.order_id = o.order_id AND j.version = o.version ORDER BY o.sequence LIMIT ?";
 
     private final Database database;
     private final AutoCloseable owned;
@@ -156,6 +170,28 @@ final class PostgresStore implements SupportStore {
                 rows -> Records.journalEntry(rows.getBytes(1)), limit));
     }
 
+    /**
+     * One transaction: picks the orders with pending entries (oldest first) whose lease is free, run out, or this
+     * owner's; claims or renews each with a conditional upsert (of two owners racing for one order, the row lock
+     * lets one win); returns the pending entries of the orders this owner now holds.
+     */
+    @Override
+    public List<JournalEntry> claimOutbox(String owner, Duration lease, int limit) {
+        ensureOpen();
+        return database.inTransaction("claim outbox", sql -> {
+            List<byte[]> claimable = all(sql.sql(CLAIMABLE), rows -> rows.getBytes(1), owner, limit);
+            if (!claimable.isEmpty()) {
+                PreparedStatement claim = sql.sql(CLAIM);
+                for (byte[] order : claimable) {
+                    bind(claim, order, owner, TimeUnit.NANOSECONDS.toMicros(lease.toNanos()));
+                    claim.addBatch();
+                }
+                claim.executeBatch();
+            }
+            return all(sql.sql(LEASED), rows -> Records.journalEntry(rows.getBytes(1)), owner, limit);
+        });
+    }
+
     @Override
     public void acknowledge(String orderId, long version) {
         acknowledgeAll(List.of(new EntryId(orderId, version)));
@@ -175,6 +211,13 @@ final class PostgresStore implements SupportStore {
                 delete.addBatch();
             }
             delete.executeBatch();
+            PreparedStatement release = sql.sql("DELETE FROM sf_outbox_lease l WHERE l.order_id = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM sf_outbox o WHERE o.order_id = l.order_id)");
+            for (String order : entries.stream().map(EntryId::orderId).distinct().toList()) {
+                release.setBytes(1, key(order));
+                release.addBatch();
+            }
+            release.executeBatch();
             return null;
         });
     }

@@ -4,6 +4,7 @@ import io.supportflow.postgres.PostgresServer;
 import io.supportflow.spec.govstack.Support;
 import io.supportflow.spec.lifecycle.Actor;
 import io.supportflow.spec.model.Command;
+import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ class PostgresStoreTest {
         } finally {
             threads.shutdown();
         }
-        assertThat(query(url, "SELECT version, file FROM sf_schema_version")).containsExactly("1 V1__schema.sql");
+        assertThat(query(url, "SELECT version, file FROM sf_schema_version")).containsExactly("1 V1__schema.sql", "2 V2__outbox_lease.sql");
     }
 
     @Test
@@ -53,7 +55,7 @@ class PostgresStoreTest {
         Stores.openPostgres(url).close();
         execute(url, "INSERT INTO sf_schema_version (version, file) VALUES (99, 'V99__future.sql')");
         assertThatThrownBy(() -> Stores.openPostgres(url)).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining("schema version 99").hasMessageContaining("up to 1");
+                .hasMessageContaining("schema version 99").hasMessageContaining("up to 2");
     }
 
     @Test
@@ -114,6 +116,30 @@ class PostgresStoreTest {
         } finally {
             threads.shutdown();
             stores.forEach(SupportStore::close);
+        }
+    }
+
+    @Test
+    void anOrdersOutboxIsLeasedToOneOwnerAndTakenOverOnceTheLeaseHasRunOut() throws SQLException {
+        String url = PostgresServer.shared().newDatabase();
+        Duration hour = Duration.ofHours(1);
+        try (SupportStore a = Stores.openPostgres(url); SupportStore b = Stores.openPostgres(url)) {
+            for (String order : List.of("o1", "o2")) {
+                a.commit(Commit.of(accepted(a, new Command.Open(order, Support.forOrder(null), Actor.CUSTOMER))));
+            }
+            assertThat(a.claimOutbox("a", hour, 10)).extracting(JournalEntry::orderId).containsExactly("o1", "o2");
+            assertThat(b.claimOutbox("b", hour, 10)).isEmpty();
+            b.commit(Commit.of(accepted(b, new Command.Open("o3", Support.forOrder(null), Actor.CUSTOMER))));
+            assertThat(b.claimOutbox("b", hour, 10)).extracting(JournalEntry::orderId).containsExactly("o3");
+            assertThat(a.claimOutbox("a", hour, 10)).extracting(JournalEntry::orderId).containsExactly("o1", "o2");
+
+            assertThat(a.claimOutbox("a", Duration.ZERO, 10)).as("a's last claim, then a is gone").hasSize(2);
+            assertThat(b.claimOutbox("b", hour, 10)).extracting(JournalEntry::orderId)
+                    .containsExactly("o1", "o2", "o3");
+            assertThat(a.claimOutbox("a", hour, 10)).isEmpty();
+
+            b.acknowledgeAll(b.pendingOutbox(10).stream().map(SupportStore.EntryId::of).toList());
+            assertThat(query(url, "SELECT count(*), 'leases' FROM sf_outbox_lease")).containsExactly("0 leases");
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /** The store contract suite on a real PostgreSQL server, a fresh database per test. */
 class PostgresSupportStoreTest extends SupportStoreContract {
     private static final List<String> TABLES =
-            List.of("sf_session", "sf_journal", "sf_assignment", "sf_agent", "sf_outbox", "sf_schema_version");
+            List.of("sf_session", "sf_journal", "sf_assignment", "sf_agent", "sf_outbox", "sf_outbox_lease",
+            "sf_schema_version");
     private String url;
 
     @Override
