@@ -6,6 +6,8 @@ import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.ErrorCode;
 import io.supportflow.spec.lifecycle.Lifecycle;
+import io.supportflow.spec.model.AgentProfile;
+import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Command;
 import io.supportflow.spec.model.GuardContext;
 import io.supportflow.spec.model.JournalEntry;
@@ -19,16 +21,32 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The command pipeline, under the order's lock (and the {@link AssignmentGate}): load the session, check If-Match,
  * {@link Semantics#precheck}, let a pooled Spring machine choose the row, {@link Semantics#apply} it (or explain the
  * refusal), commit through the group committer, and only then answer. A refusal changes nothing (P4).
+ *
+ * <p>The order's lock and the gate hold within this process only. A commit the store refuses as stale lost a race
+ * with another writer of the store (another engine process on a shared store): the pipeline runs again from the load,
+ * so the command is decided on what that writer stored, at most {@value #ATTEMPTS} times in all, each retry after a
+ * short random pause (so that writers hammering one order from several processes spread out instead of colliding
+ * again) and logged at DEBUG. A client sees the answer of the command on the current session, never the lost race.
  */
 final class CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
+    /** Decisions per command: the first and the retries after lost races. */
+    static final int ATTEMPTS = 16;
+    /** The longest pause before a retry; the n-th retry pauses a random time below min(2^n, this) milliseconds. */
+    private static final long MAX_BACKOFF_MILLIS = 64;
 
     private final Lifecycle definition;
     private final SupportStore store;
@@ -58,11 +76,11 @@ final class CommandRunner {
      * @throws SupportException for every refusal
      */
     Session execute(Command command, OptionalLong expectedVersion) {
-        return orders.withLock(command.orderId(), () -> gate.around(command, () -> {
+        return orders.withLock(command.orderId(), () -> gate.around(command, () -> retrying(command, () -> {
             Session current = store.load(command.orderId()).orElse(null);
             expectedVersion.ifPresent(expected -> checkVersion(command, current, expected));
             return decide(current, command);
-        }));
+        })));
     }
 
     /**
@@ -73,13 +91,33 @@ final class CommandRunner {
      */
     Optional<Session> fireTimer(String orderId, Instant now) {
         Command timeout = new Command.IdleTimeout(orderId);
-        return orders.withLock(orderId, () -> gate.around(timeout, () -> {
+        return orders.withLock(orderId, () -> gate.around(timeout, () -> retrying(timeout, () -> {
             Session current = store.load(orderId).orElse(null);
             if (current == null || current.idleDeadline() == null || current.idleDeadline().isAfter(now)) {
                 return Optional.empty();
             }
             return Optional.of(decide(current, timeout));
-        }));
+        })));
+    }
+
+    /** Runs {@code attempt} again while its commit is refused as stale, {@value #ATTEMPTS} times at most. */
+    private <T> T retrying(Command command, Supplier<T> attempt) {
+        for (int retry = 1; ; retry++) {
+            try {
+                return attempt.get();
+            } catch (StaleVersionException lost) {
+                if (retry == ATTEMPTS) {
+                    throw refuse(command, SupportException.explain(ErrorCode.VERSION_MISMATCH, "order "
+                            + command.orderId() + ": other writers changed the session " + ATTEMPTS + " times while"
+                            + " this command was decided (last: expected version " + lost.expected() + ", stored "
+                            + lost.actual() + ")", null));
+                }
+                LOG.debug("order {}: {} lost a race at commit ({}), deciding again, retry {}", command.orderId(),
+                        command.event(), lost.getMessage(), retry);
+                long bound = Math.min(1L << retry, MAX_BACKOFF_MILLIS);
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(bound)));
+            }
+        }
     }
 
     /** Orders with a command running or waiting. */
@@ -93,7 +131,7 @@ final class CommandRunner {
                 ? choose(proceed.context())
                 : ((Precheck.Done) precheck).outcome();
         if (outcome instanceof Outcome.Accepted accepted) {
-            commit(command, accepted);
+            commit(accepted);
             return accepted.session();
         }
         if (outcome instanceof Outcome.Unchanged unchanged) {
@@ -111,18 +149,30 @@ final class CommandRunner {
                 .orElseGet(() -> Semantics.refusal(context));
     }
 
-    private void commit(Command command, Outcome.Accepted accepted) {
-        try {
-            committer.commit(Commit.of(accepted));
-        } catch (StaleVersionException e) {
-            throw refuse(command, SupportException.explain(ErrorCode.VERSION_MISMATCH, "order " + command.orderId()
-                    + ": another writer changed the session (expected version " + e.expected() + ", stored "
-                    + e.actual() + ")", null));
-        }
+    /** Returns once {@code accepted} is durable; a {@link StaleVersionException} is for {@link #retrying}. */
+    private void commit(Outcome.Accepted accepted) {
+        committer.commit(Commit.of(accepted).withCapacities(capacities(accepted)));
         JournalEntry entry = accepted.entry();
         LOG.debug("order {}: {} {} -> {} by {}, version {}", entry.orderId(), entry.event(), entry.from(), entry.to(),
                 entry.actor(), entry.version());
         afterCommit.run();
+    }
+
+    /**
+     * The capacity of each agent an assignment of {@code accepted} holds (ACTIVE), when it has one: the store checks
+     * it again inside the commit, so that P3 holds against other engines on the same store, which this process's
+     * {@link AssignmentGate} cannot see.
+     */
+    private Map<String, Integer> capacities(Outcome.Accepted accepted) {
+        Map<String, Integer> capacities = new HashMap<>();
+        accepted.assignments().stream().filter(Assignment::active).forEach(a -> {
+            Integer capacity = world.agent(a.agentId()).map(AgentProfile::capacity)
+                    .orElse(definition.policies().agentCapacity());
+            if (capacity != null) {
+                capacities.put(a.agentId(), capacity);
+            }
+        });
+        return capacities;
     }
 
     private void checkVersion(Command command, Session current, long expected) {

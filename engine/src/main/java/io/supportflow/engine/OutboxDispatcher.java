@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,11 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * is retried after an exponential backoff (by the engine's clock); other orders go on. Within one process a listener
  * that already took an entry does not get it again while another listener is retried; after a restart every
  * unacknowledged entry goes to every listener again (at least once). The entries a window delivered are
- * acknowledged together, in one write (made durable with the next commit). Passes run one at a time.
+ * acknowledged together, in one write (made durable with the next commit). Passes run one at a time. The window is
+ * what the store {@link SupportStore#claimOutbox hands this engine}: on a store shared by several processes, the
+ * orders this engine holds the outbox lease of, renewed by every pass.
  *
  * <p>What guards what: {@code passes} guards {@code retries} and {@code served} (plain maps, touched only inside a
- * pass) and makes passes of this dispatcher exclusive. Single process: nothing stops another process delivering the
- * same pending entries at the same time.
+ * pass) and makes passes of this dispatcher exclusive. Across processes, the store's outbox lease keeps two
+ * engines from delivering one order's entries at the same time.
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SupportEngine.class);
@@ -38,13 +41,17 @@ final class OutboxDispatcher {
     private final Clock clock;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final Duration lease;
+    /** This engine as an outbox owner (see {@link SupportStore#claimOutbox}). */
+    private final String owner = "engine-" + UUID.randomUUID();
     private final ReentrantLock passes = new ReentrantLock();
     private final Map<String, Retry> retries = new HashMap<>();
     private final Map<EntryKey, BitSet> served = new HashMap<>();
 
     OutboxDispatcher(SupportStore store, List<TransitionListener> listeners, Clock clock, Duration firstRetry,
-                     Duration maxRetry) {
+                     Duration maxRetry, Duration lease) {
         this.store = store;
+        this.lease = lease;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
         this.firstRetry = firstRetry;
@@ -58,7 +65,7 @@ final class OutboxDispatcher {
             Instant now = clock.instant();
             int total = 0;
             while (true) {
-                List<JournalEntry> window = store.pendingOutbox(WINDOW);
+                List<JournalEntry> window = store.claimOutbox(owner, lease, WINDOW);
                 int acknowledged = deliver(window, now);
                 total += acknowledged;
                 if (acknowledged == 0 || window.size() < WINDOW) {

@@ -67,7 +67,7 @@ public final class SupportEngine implements AutoCloseable {
         this.clock = b.clock;
         this.store = b.store != null ? b.store : Stores.openMapDb(b.dataDirectory);
         this.pool = new MachinePool(definition, b.machinePoolSize);
-        this.dispatcher = new OutboxDispatcher(store, b.listeners, clock, b.firstRetry, b.maxRetry);
+        this.dispatcher = new OutboxDispatcher(store, b.listeners, clock, b.firstRetry, b.maxRetry, b.outboxLease);
         this.background = b.pollInterval == null ? null
                 : new Background(b.pollInterval, this::fireDue, dispatcher::deliverPending);
         this.runner = new CommandRunner(definition, store, clock, pool,
@@ -373,6 +373,7 @@ public final class SupportEngine implements AutoCloseable {
         private int machinePoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration firstRetry = Duration.ofMillis(100);
+        private Duration outboxLease = Duration.ofSeconds(10);
         private Duration maxRetry = Duration.ofMinutes(1);
 
         private Builder() {
@@ -429,6 +430,19 @@ public final class SupportEngine implements AutoCloseable {
         /** No background threads: timers and the outbox run only in {@link #fireDueTimers()} / {@link #deliverOutbox()}. */
         public Builder manualScheduling() {
             pollInterval = null;
+            return this;
+        }
+
+        /**
+         * On a store shared by several engine processes, how long this engine's claim on an order's outbox entries
+         * lasts after each delivery pass that renews it (default 10 s): the bound on how soon another process takes
+         * over the entries of one that was killed. Make it longer than a delivery pass takes.
+         */
+        public Builder outboxLease(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("outbox lease must not be negative: " + value);
+            }
+            outboxLease = value;
             return this;
         }
 

@@ -136,7 +136,7 @@ class ConcurrencyTest {
         }
     }
 
-    private static Optional<ErrorCode> refusalOf(Runnable command) {
+    static Optional<ErrorCode> refusalOf(Runnable command) {
         try {
             command.run();
             return Optional.empty();
@@ -145,7 +145,7 @@ class ConcurrencyTest {
         }
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
+    static <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch go = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,11 @@ class DelegatingStore implements SupportStore {
     @Override
     public List<JournalEntry> pendingOutbox(int limit) {
         return delegate.pendingOutbox(limit);
+    }
+
+    @Override
+    public List<JournalEntry> claimOutbox(String owner, Duration lease, int limit) {
+        return delegate.claimOutbox(owner, lease, limit);
     }
 
     @Override

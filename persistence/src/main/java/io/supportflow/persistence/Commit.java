@@ -6,6 +6,7 @@ import io.supportflow.spec.model.Outcome;
 import io.supportflow.spec.model.Session;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,19 @@ import java.util.Objects;
  * {@code entry.version() == session.version()}, and the entry and every assignment belong to the session's order;
  * {@code expectedVersion} is 0 for an order without a session. The constructor throws
  * {@link IllegalArgumentException} otherwise.
+ *
+ * @param capacities agent id → the most ACTIVE assignments that agent may hold once this commit is stored: the
+ *                   store refuses the commit, as {@link StaleVersionException}, when another writer's commits
+ *                   would make it hold more (P3 across processes); empty for no such condition
  */
-public record Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments) {
+public record Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments,
+                     Map<String, Integer> capacities) {
 
     public Commit {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(entry, "entry");
         assignments = List.copyOf(assignments);
+        capacities = Map.copyOf(capacities);
         if (expectedVersion < 0 || session.version() != expectedVersion + 1 || entry.version() != session.version()) {
             throw new IllegalArgumentException("versions must advance by one: expected " + expectedVersion
                     + ", session " + session.version() + ", entry " + entry.version());
@@ -33,6 +40,16 @@ public record Commit(long expectedVersion, Session session, JournalEntry entry, 
                         + session.orderId());
             }
         }
+    }
+
+    /** A commit with no capacity condition. */
+    public Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments) {
+        this(expectedVersion, session, entry, assignments, Map.of());
+    }
+
+    /** This commit, refused unless each agent of {@code limits} holds at most that many ACTIVE assignments after it. */
+    public Commit withCapacities(Map<String, Integer> limits) {
+        return new Commit(expectedVersion, session, entry, assignments, limits);
     }
 
     /** The commit of an accepted outcome on top of {@code expectedVersion}. */

@@ -1,5 +1,6 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.Records;
 import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Session;
 
@@ -20,8 +21,9 @@ final class CommitPlanner {
     /**
      * Plans {@code commit} into {@code writes}.
      *
-     * @throws StaleVersionException before planning anything, if the session's version (as {@code writes} sees it)
-     *                               is not the commit's expected version
+     * @throws StaleVersionException if the session's version (as {@code writes} sees it) is not the commit's expected
+     *                               version, or a capacity condition of the commit fails; {@code writes} must then
+     *                               be dropped
      */
     static void plan(Commit commit, Writes writes) {
         String orderId = commit.session().orderId();
@@ -40,7 +42,18 @@ final class CommitPlanner {
         writes.put(Table.JOURNAL, journalKey, Records.journalEntry(commit.entry()));
         rederive(old == null ? NO_KEYS : sink -> Indexes.of(old, sink), sink -> Indexes.of(now, sink), writes);
         commit.assignments().forEach(a -> planAssignment(a, writes));
+        checkCapacities(commit, writes);
         enqueue(journalKey, writes);
+    }
+
+    /** Refuses {@code commit} when an agent of its capacity conditions would hold too many ACTIVE assignments. */
+    private static void checkCapacities(Commit commit, Writes writes) {
+        commit.capacities().forEach((agentId, capacity) -> {
+            if (writes.count(Table.ACTIVE, Keys.prefix(agentId)) > capacity) {
+                throw StaleVersionException.atCapacity(commit.session().orderId(), commit.expectedVersion(), agentId,
+                        capacity);
+            }
+        });
     }
 
     /** Deletes the derived keys only {@code before} yields and adds those only {@code after} yields. */

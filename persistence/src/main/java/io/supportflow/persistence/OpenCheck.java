@@ -1,5 +1,6 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.Records;
 import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Session;
 import org.slf4j.Logger;

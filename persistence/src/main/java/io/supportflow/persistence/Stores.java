@@ -1,8 +1,12 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.PostgresStores;
 import io.supportflow.spec.model.World;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Properties;
+import java.util.ServiceLoader;
 
 /** The store factory: the one public entry point for obtaining a {@link SupportStore}. */
 public final class Stores {
@@ -22,6 +26,39 @@ public final class Stores {
      */
     public static SupportStore openMapDb(Path directory) {
         return MapDbStore.open(directory);
+    }
+
+    /**
+     * Opens the PostgreSQL store at {@code jdbcUrl} (e.g. {@code jdbc:postgresql://db:5432/support?user=sf}), creating
+     * or upgrading its schema by numbered migrations, over a connection pool of its own that {@link SupportStore#close}
+     * closes. Several processes may open one database at once: that is what this store is for (see the store contract
+     * on what holds across processes). Needs {@code io.supportflow:supportflow-postgres} on the class path.
+     *
+     * @param connectionProperties JDBC properties such as {@code user} and {@code password}; may be empty
+     * @throws StoreOpenException if the module is missing, the database cannot be reached, or its schema is newer
+     *                            than this library knows
+     */
+    public static SupportStore openPostgres(String jdbcUrl, Properties connectionProperties) {
+        return postgres().open(jdbcUrl, connectionProperties);
+    }
+
+    /** {@link #openPostgres(String, Properties)} with the credentials in the URL (or none). */
+    public static SupportStore openPostgres(String jdbcUrl) {
+        return openPostgres(jdbcUrl, new Properties());
+    }
+
+    /**
+     * {@link #openPostgres(String, Properties)} over the caller's {@code dataSource} (a pool, usually), which the store
+     * uses but does not close.
+     */
+    public static SupportStore openPostgres(DataSource dataSource) {
+        return postgres().open(dataSource);
+    }
+
+    private static PostgresStores postgres() {
+        return ServiceLoader.load(PostgresStores.class, Stores.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new StoreOpenException("no PostgreSQL store on the class path: add the dependency "
+                        + "io.supportflow:supportflow-postgres (it brings the PostgreSQL driver and HikariCP)"));
     }
 
     /**

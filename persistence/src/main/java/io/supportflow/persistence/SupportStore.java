@@ -5,6 +5,7 @@ import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,35 @@ import java.util.Optional;
  * next of those or at {@link #close()} (after a crash an acknowledged entry may be pending again: delivery is at
  * least once). Reads see only committed data: a write on its way to disk is seen once it is there.
  * Arguments must not be null. After {@link #close()} every method but {@code close} throws
- * {@link IllegalStateException}. A read of a damaged record throws {@link RecordFormatException}.
+ * {@link IllegalStateException}. A read of a damaged record throws {@link RecordFormatException}. A store on a
+ * server may throw {@link StoreAccessException} from any method (a lost connection, a database error).
+ *
+ * <h2>One process or several</h2>
+ * A store is either single-process ({@link Stores#openMapDb}, {@link Stores#inMemory()}: the MapDB directory lock
+ * refuses a second process) or shared by several engine processes ({@link Stores#openPostgres}). What each side
+ * guarantees, so that P1–P8 hold either way:
+ * <ul>
+ *   <li><b>Per-order serial order (P8).</b> The store guarantees only the version check of {@link #commit}: of two
+ *       commits expecting one version, at most one is stored, whichever process sent it. The engine's per-order
+ *       locks are in-process; across processes the engine must treat a {@link StaleVersionException} as a lost race
+ *       and decide the command again on the reloaded session (bounded), never answer it as a conflict.</li>
+ *   <li><b>Agent capacity (P3).</b> The engine's assignment gate is in-process. The store guarantees that a commit
+ *       carrying {@link Commit#capacities()} is refused (as stale) when, counting every commit stored before it by
+ *       any process, an agent would hold more ACTIVE assignments than its limit. The engine must attach the limit of
+ *       every agent a commit starts an assignment for.</li>
+ *   <li><b>Group commit.</b> {@link #commitAll} is atomic per call, within one process's batch; batches of
+ *       different processes interleave at commit granularity only through the version check.</li>
+ *   <li><b>Timers.</b> {@link #dueTimers} lists every due timer to every process. That an armed deadline fires
+ *       once follows from the version check: the timeout is a commit on the session's version, so a second process
+ *       firing the same deadline loses the race, reloads, and finds it no longer due (or re-armed).</li>
+ *   <li><b>Outbox.</b> {@link #pendingOutbox} lists every unacknowledged entry to every process. The engine must
+ *       deliver what {@link #claimOutbox} hands it, which a shared store leases per order to one process at a time,
+ *       so that each entry normally goes out once, per order in version order, and a killed process's entries are
+ *       taken over once its lease has run out (then an entry it had delivered but not acknowledged goes out again:
+ *       at least once).</li>
+ *   <li><b>Round-robin and least-loaded.</b> {@link #lastAssignedAgent} and {@link #agentLoad} read the shared
+ *       committed data, never a per-process cursor.</li>
+ * </ul>
  */
 public interface SupportStore extends AutoCloseable {
 
@@ -41,15 +70,17 @@ public interface SupportStore extends AutoCloseable {
      * idle timer (its {@code idleDeadline}, re-armed or disarmed) and an outbox entry for the journal entry.
      *
      * @throws StaleVersionException if the stored version (0 when there is no session) is not
-     *                               {@code commit.expectedVersion()}; nothing is written
+     *                               {@code commit.expectedVersion()}, or an agent of {@code commit.capacities()} would
+     *                               hold more ACTIVE assignments than its limit; nothing is written
      */
     void commit(Commit commit);
 
     /**
-     * Stores several commits as one durable write (group commit), applied in list order, so a later commit may build
-     * on an earlier one of the same order. Each is checked against its expected version; the result lists, in order,
-     * null for a commit that was stored or the exception that refused it. Refused commits write nothing; the others
-     * are stored together, atomically.
+     * Stores several commits as one durable write (group commit), the commits of one order applied in list order, so
+     * a later commit may build on an earlier one of the same order (commits of different orders may be applied in
+     * another order: of two competing for an agent's last capacity, one is refused). Each is checked against its
+     * expected version and its capacities; the result lists, in list order, null for a commit that was stored or the
+     * exception that refused it. Refused commits write nothing; the others are stored together, atomically.
      */
     List<StaleVersionException> commitAll(List<Commit> commits);
 
@@ -79,6 +110,18 @@ public interface SupportStore extends AutoCloseable {
 
     /** Up to {@code limit} journal entries not yet acknowledged, in commit order. */
     List<JournalEntry> pendingOutbox(int limit);
+
+    /**
+     * Up to {@code limit} unacknowledged entries for {@code owner} (one engine process) to deliver, in commit order.
+     * A store shared by several processes leases each order's entries to one owner at a time, until {@code lease}
+     * has passed since that owner's latest claim of the order; an order leased to another owner is left out. So per
+     * order one owner delivers, in version order, and the entries of an owner that stopped claiming (a killed
+     * process) are handed to another once its lease has run out. A single-process store has one owner: this is
+     * {@link #pendingOutbox}.
+     */
+    default List<JournalEntry> claimOutbox(String owner, Duration lease, int limit) {
+        return pendingOutbox(limit);
+    }
 
     /**
      * Marks the outbox entry of ({@code orderId}, {@code version}) delivered; unknown entries are ignored. Not forced

@@ -2,7 +2,7 @@ package io.supportflow.persistence;
 
 /**
  * The tables of a store, each a sorted map from a string key ({@link Keys}) to bytes. The first four hold records
- * ({@link Records}); the others are derived from them (indexes, outbox, counters) and are checked on open.
+ * ({@link io.supportflow.persistence.internal.Records}); the others are derived from them (indexes, outbox, counters) and are checked on open.
  * {@link #TIMER} and {@link #OUTBOX_ORDER} are kept in memory only and built on open, from the sessions and from
  * {@link #OUTBOX}: their keys only ever grow (deadlines, sequence numbers), and a MapDB B-tree never frees the
  * nodes that removals empty, so on disk they would grow without bound and slow every scan from their first key.

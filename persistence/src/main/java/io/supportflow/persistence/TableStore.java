@@ -1,5 +1,6 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.Records;
 import io.supportflow.spec.model.AgentProfile;
 import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.JournalEntry;

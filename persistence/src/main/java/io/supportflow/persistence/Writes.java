@@ -1,9 +1,11 @@
 package io.supportflow.persistence;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +44,30 @@ final class Writes {
             return mine.orElse(null);
         }
         return parent != null ? parent.get(table, key) : committed.read(table).get(key);
+    }
+
+    /** How many keys of {@code table} starting with {@code prefix} there will be once the planned writes are stored. */
+    int count(Table table, String prefix) {
+        return keys(table, prefix, Keys.prefixEnd(prefix)).size();
+    }
+
+    private Set<String> keys(Table table, String prefix, String end) {
+        Set<String> keys = parent != null ? parent.keys(table, prefix, end)
+                : new HashSet<>(committed.read(table).subMap(prefix, true, end, false).keySet());
+        applyTo(keys, table, prefix, end);
+        return keys;
+    }
+
+    private void applyTo(Set<String> keys, Table table, String prefix, String end) {
+        planned.getOrDefault(table, Map.of()).forEach((key, value) -> {
+            if (key.compareTo(prefix) >= 0 && key.compareTo(end) < 0) {
+                if (value.isPresent()) {
+                    keys.add(key);
+                } else {
+                    keys.remove(key);
+                }
+            }
+        });
     }
 
     void put(Table table, String key, byte[] value) {

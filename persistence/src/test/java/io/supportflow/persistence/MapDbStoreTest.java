@@ -1,5 +1,6 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.Records;
 import io.supportflow.spec.govstack.Descriptor;
 import io.supportflow.spec.govstack.Support;
 import io.supportflow.spec.lifecycle.Actor;

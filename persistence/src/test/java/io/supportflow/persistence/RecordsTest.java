@@ -1,5 +1,6 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.Records;
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.Chat;
 import io.supportflow.spec.govstack.Contact;

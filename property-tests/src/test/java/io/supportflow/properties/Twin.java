@@ -43,12 +43,13 @@ final class Twin implements AutoCloseable {
     private final Map<String, AgentProfile> registered = new TreeMap<>();
     private final ModelView view;
 
-    Twin(Lifecycle definition, Cast cast) {
+    Twin(Lifecycle definition, Cast cast, boolean onPostgres) {
         this.definition = definition;
         this.cast = cast;
         this.model = new ReferenceModel(definition, clock.instant());
         this.view = new ModelView(model, registered);
-        this.rig = EngineRig.start(definition, clock, event -> { });
+        this.rig = onPostgres ? EngineRig.onPostgres(definition, clock, event -> { })
+                : EngineRig.start(definition, clock, event -> { });
         Statistics.label("lifecycle").collect(definition.name());
         cast.registered().forEach(this::register);
     }

@@ -3,7 +3,7 @@ package io.supportflow.engine.cli;
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.engine.rest.RestOptions;
 import io.supportflow.engine.rest.RestServer;
-import io.supportflow.persistence.StoreOpenException;
+import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.check.CheckReport;
 import io.supportflow.spec.lifecycle.Lifecycle;
 
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve}: the REST binding on the embedded MapDB store until SIGTERM or Ctrl-C, which stops it gracefully
- * (in-flight requests finish, then the store closes). A custom lifecycle is model-checked first; on a violation
- * the server does not start.
+ * {@code serve}: the REST binding on the embedded MapDB store (or on PostgreSQL, see {@link StoreChoice}) until
+ * SIGTERM or Ctrl-C, which stops it gracefully (in-flight requests finish, then the store closes). A custom
+ * lifecycle is model-checked first; on a violation the server does not start.
  */
 final class ServeCommand implements CliCommand {
     /** Printed (to standard output) once the server accepts requests. */
@@ -28,12 +28,12 @@ final class ServeCommand implements CliCommand {
 
     @Override
     public Usage usage() {
-        return new Usage("serve", "Serve the GovStack 8.12 REST binding on the embedded MapDB store until SIGTERM "
-                + "or Ctrl-C.\nA custom --rules lifecycle is model-checked first; on a violation the server does not "
-                + "start (exit 1).", List.of(
+        return new Usage("serve", "Serve the GovStack 8.12 REST binding on the embedded MapDB store (or on "
+                + "PostgreSQL) until SIGTERM or Ctrl-C.\nA custom --rules lifecycle is model-checked first; on a "
+                + "violation the server does not start (exit 1).", List.of(
                 new Usage.Option("host", "HOST", "address to listen on (default: 127.0.0.1, loopback only)"),
                 new Usage.Option("port", "PORT", "TCP port (default: 8080; 0 picks a free one)"),
-                new Usage.Option("data", "DIR", "the store directory (default: ./supportflow-data)"),
+                StoreChoice.DATA, StoreChoice.POSTGRES, StoreChoice.PASSWORD_FILE,
                 Lifecycles.RULES,
                 new Usage.Option("token-file", "FILE", "require Authorization: Bearer <the file's content>")),
                 List.of());
@@ -52,8 +52,8 @@ final class ServeCommand implements CliCommand {
                 return 1;
             }
         }
-        Path data = Path.of(args.option("data", "supportflow-data"));
-        SupportEngine engine = engine(definition, data);
+        StoreChoice store = StoreChoice.open(args, System.getenv());
+        SupportEngine engine = engine(definition, store.store());
         RestServer server = listen(engine, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,7 +65,7 @@ final class ServeCommand implements CliCommand {
             out.flush();
             stopped.countDown();
         }, "supportflow-shutdown"));
-        out.println(READY + server.uri() + " (lifecycle " + definition.name() + ", data " + data
+        out.println(READY + server.uri() + " (lifecycle " + definition.name() + ", " + store.description()
                 + (options.bearerToken() == null ? "" : ", bearer token required") + "); stop with Ctrl-C");
         out.flush();
         stopped.await();
@@ -87,12 +87,8 @@ final class ServeCommand implements CliCommand {
         }
     }
 
-    private static SupportEngine engine(Lifecycle definition, Path data) {
-        try {
-            return SupportEngine.builder().lifecycle(definition).dataDirectory(data).build();
-        } catch (StoreOpenException e) {
-            throw new CliFailure(e.getMessage());
-        }
+    private static SupportEngine engine(Lifecycle definition, SupportStore store) {
+        return SupportEngine.builder().lifecycle(definition).store(store).build();
     }
 
     private static RestServer listen(SupportEngine engine, RestOptions options) {

@@ -1,15 +1,29 @@
-package io.supportflow.persistence;
+package io.supportflow.persistence.internal;
+
+import io.supportflow.persistence.RecordFormatException;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Text as UTF-8, except that a surrogate without its partner is written as the 3-byte sequence of its code unit
  * (the WTF-8 convention), so that every Java string, even one decoded from a JSON {@code "\ud800"}, reads back
- * exactly. Well-formed text is plain UTF-8.
+ * exactly. Well-formed text is plain UTF-8. Public for the store implementations in other modules.
  */
-final class Wtf8 {
+public final class Wtf8 {
 
     private Wtf8() {
+    }
+
+    /** The encoding of {@code s}. */
+    public static byte[] encode(String s) {
+        byte[] out = new byte[encodedLength(s)];
+        encode(s, out, 0);
+        return out;
+    }
+
+    /** The text {@link #encode(String)} wrote; malformed input is a {@link RecordFormatException}. */
+    public static String decode(byte[] in) {
+        return decode(in, 0, in.length);
     }
 
     static int encodedLength(String s) {

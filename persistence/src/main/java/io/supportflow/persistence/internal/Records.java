@@ -1,4 +1,6 @@
-package io.supportflow.persistence;
+package io.supportflow.persistence.internal;
+
+import io.supportflow.persistence.RecordFormatException;
 
 import io.supportflow.spec.lifecycle.Actor;
 import io.supportflow.spec.lifecycle.Effect;
@@ -18,9 +20,11 @@ import java.util.zip.CRC32C;
  * Kinds: {@code S} session, {@code J} journal entry, {@code A} assignment, {@code P} agent profile. Fields are
  * written in the order of the record's components; the primitives are described in the README ("Record format").
  * Enum values are written as fixed codes (below), never as ordinals, so reordering an enum cannot change a file.
+ * Public for the store implementations in other modules (one codec for every store); not an API for users.
+ * A read of malformed bytes throws {@link RecordFormatException}.
  */
-final class Records {
-    static final int FORMAT_VERSION = 1;
+public final class Records {
+    public static final int FORMAT_VERSION = 1;
     private static final int SESSION = 'S';
     private static final int JOURNAL = 'J';
     private static final int ASSIGNMENT = 'A';
@@ -37,7 +41,7 @@ final class Records {
     private Records() {
     }
 
-    static byte[] session(Session s) {
+    public static byte[] session(Session s) {
         return frame(SESSION, w -> {
             w.string(s.orderId());
             w.string(s.state());
@@ -51,13 +55,13 @@ final class Records {
         });
     }
 
-    static Session session(byte[] bytes) {
+    public static Session session(byte[] bytes) {
         return unframe(bytes, SESSION, r -> new Session(r.requiredString("orderId"), r.requiredString("state"),
                 r.varint(), SupportCodec.support(r), r.optional(AgentCodec::agent), r.requiredInstant("openedAt"),
                 r.requiredInstant("updatedAt"), r.instant(), r.instant()));
     }
 
-    static byte[] journalEntry(JournalEntry e) {
+    public static byte[] journalEntry(JournalEntry e) {
         return frame(JOURNAL, w -> {
             w.string(e.orderId());
             w.varint(e.version());
@@ -72,7 +76,7 @@ final class Records {
         });
     }
 
-    static JournalEntry journalEntry(byte[] bytes) {
+    public static JournalEntry journalEntry(byte[] bytes) {
         return unframe(bytes, JOURNAL, r -> new JournalEntry(r.requiredString("orderId"), r.varint(),
                 r.requiredString("event"), r.requiredString("from"), r.requiredString("to"),
                 r.list(o -> byCode(EFFECT_CODES, o.u8(), "effect")), byCode(ACTOR_CODES, r.u8(), "actor"),
@@ -80,7 +84,7 @@ final class Records {
     }
 
     /** The end reason is written as code 0 while ACTIVE, so the status needs no field of its own. */
-    static byte[] assignment(Assignment a) {
+    public static byte[] assignment(Assignment a) {
         return frame(ASSIGNMENT, w -> {
             w.string(a.orderId());
             w.string(a.agentId());
@@ -91,7 +95,7 @@ final class Records {
         });
     }
 
-    static Assignment assignment(byte[] bytes) {
+    public static Assignment assignment(byte[] bytes) {
         return unframe(bytes, ASSIGNMENT, r -> {
             String orderId = r.requiredString("orderId");
             String agentId = r.requiredString("agentId");
@@ -105,7 +109,7 @@ final class Records {
     }
 
     /** Capacity is written as varint(capacity + 1), 0 for none. */
-    static byte[] agentProfile(AgentProfile p) {
+    public static byte[] agentProfile(AgentProfile p) {
         return frame(AGENT, w -> {
             w.string(p.agentId());
             w.varint(p.capacity() == null ? 0 : p.capacity() + 1L);
@@ -114,7 +118,7 @@ final class Records {
         });
     }
 
-    static AgentProfile agentProfile(byte[] bytes) {
+    public static AgentProfile agentProfile(byte[] bytes) {
         return unframe(bytes, AGENT, r -> {
             String agentId = r.requiredString("agentId");
             int capacityPlusOne = r.varintAsInt();

@@ -1,4 +1,6 @@
-package io.supportflow.persistence;
+package io.supportflow.persistence.internal;
+
+import io.supportflow.persistence.RecordFormatException;
 
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.City;
