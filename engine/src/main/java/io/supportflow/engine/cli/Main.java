@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The command line of {@code supportflow.jar}: {@code serve}, {@code verify}, {@code diagram}, {@code sessions},
- * {@code history}, {@code demo}. Exit codes: 0 success, 1 the work failed (a violated property, an unreadable file,
+ * {@code history}, {@code demo}, {@code export}, {@code audit}. Exit codes: 0 success, 1 the work failed (a violated property, an unreadable file,
  * a store in use), 2 a wrong command line (one-line error, then the usage).
  */
 public final class Main {
@@ -80,7 +80,8 @@ public final class Main {
     private static Map<String, CliCommand> commands() {
         Map<String, CliCommand> commands = new LinkedHashMap<>();
         for (CliCommand c : List.of(new ServeCommand(), new VerifyCommand(), new DiagramCommand(),
-                new SessionsCommand(), new HistoryCommand(), new DemoCommand())) {
+                new SessionsCommand(), new HistoryCommand(), new DemoCommand(), new ExportCommand(),
+                new AuditCommand())) {
             commands.put(c.usage().command(), c);
         }
         return commands;

@@ -56,7 +56,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "verify", "diagram", "sessions", "history", "demo"})
+    @ValueSource(strings = {"serve", "verify", "diagram", "sessions", "history", "demo", "export", "audit"})
     void everyCommandHasHelp(String command) {
         Run run = run(command, "--help");
 
@@ -67,7 +67,7 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"serve --prot 8080", "verify --rules", "diagram --format", "sessions --data d --sate X",
             "history --data d", "demo extra", "serve -p 1", "serve --port 70000", "diagram --format svg",
-            "serve --port 1 --port 2", "history o-1"})
+            "serve --port 1 --port 2", "history o-1", "export --format dot", "verify --cross-check nusmv", "audit"})
     void aWrongCommandLineGivesAOneLineErrorAndTheUsageWithExitCode2(String commandLine) {
         String[] args = commandLine.split(" ");
 
@@ -79,6 +79,25 @@ class MainTest {
         assertThat(lines[1]).isEmpty();
         assertThat(lines[2]).startsWith("usage: java -jar supportflow.jar " + args[0]);
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void exportWritesTheLifecycleAsAPromelaModel() {
+        Run run = run("export", "--format", "promela");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("/*\n * Promela model of lifecycle 'standard'")
+                .contains("active proctype lifecycle()");
+    }
+
+    @Test
+    void auditRefusesAStoreInUseSayingSo() {
+        try (var served = io.supportflow.persistence.Stores.openMapDb(dir)) {
+            Run run = run("audit", "--data", dir.toString());
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).startsWith("supportflow audit: store directory ").contains("is already open");
+        }
     }
 
     @Test

@@ -15,9 +15,13 @@ import java.util.Objects;
  *                          idle-timeout rows when the idle policy is off); informational, not violations
  * @param orderConfigurations reachable configurations of a single order (used for traps)
  * @param configurations    reachable configurations of all bounded orders, up to renaming the orders
+ * @param orderedConfigurations the same with the orders told apart (each configuration counted once per distinct
+ *                          assignment of its order configurations to the order positions): what a checker without
+ *                          symmetry reduction, such as SPIN on {@link Promela#export}, counts
  */
 public record CheckReport(String definition, String bounds, List<Violation> violations, List<String> unreachableStates,
-                          List<String> dormantRows, int orderConfigurations, int configurations) {
+                          List<String> dormantRows, int orderConfigurations, int configurations,
+                          long orderedConfigurations) {
 
     public CheckReport {
         Objects.requireNonNull(definition, "definition");

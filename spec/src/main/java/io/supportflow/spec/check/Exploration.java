@@ -4,7 +4,9 @@ import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One run of the checker over a definition within bounds: both searches, then the report. */
 final class Exploration {
@@ -45,7 +47,35 @@ final class Exploration {
                 .map(Transition::label)
                 .toList();
         return new CheckReport(definition.name(), bounds.render(definition), findings.sorted(), unreachableStates(),
-                dormant, order.size(), product.nodes().size());
+                dormant, order.size(), product.nodes().size(), orderedConfigurations());
+    }
+
+    /** Non-final states in which one order alone reaches a configuration nothing changes (a trap without a way on). */
+    List<String> deadEndStates() {
+        return order.deadEndStates();
+    }
+
+    /** Per reached configuration, the number of distinct orderings of its order configurations. */
+    private long orderedConfigurations() {
+        long total = 0;
+        for (ProductSearch.Node node : product.nodes()) {
+            Map<Integer, Integer> multiplicity = new HashMap<>();
+            Arrays.stream(node.orders()).forEach(id -> multiplicity.merge(id, 1, Integer::sum));
+            long orderings = factorial(node.orders().length);
+            for (int m : multiplicity.values()) {
+                orderings /= factorial(m);
+            }
+            total += orderings;
+        }
+        return total;
+    }
+
+    private static long factorial(int n) {
+        long f = 1;
+        for (int i = 2; i <= n; i++) {
+            f *= i;
+        }
+        return f;
     }
 
     private List<String> unreachableStates() {

@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Breadth-first search over the configurations of one order alone (no other sessions: the structure P7 asks
@@ -28,6 +30,7 @@ final class OrderSearch {
     private final List<Node> nodes = new ArrayList<>();
     private final List<List<Integer>> predecessors = new ArrayList<>();
     private final Map<Key, Integer> seen = new HashMap<>();
+    private final Set<String> deadEnds = new LinkedHashSet<>();
 
     OrderSearch(Lifecycle definition, Bounds bounds, Stepper stepper, Moves moves) {
         this.definition = definition;
@@ -47,8 +50,15 @@ final class OrderSearch {
             int passed = moves.intern(moves.local(node.local()).windowPassed());
             if (passed != node.local()) {
                 reach(new Node(passed, node.cursor(), i, ProductSearch.WAIT), i);
+            } else if (steps.next().length == 0 && !definition.isFinal(state(i))) {
+                deadEnds.add(state(i));
             }
         }
+    }
+
+    /** Non-final states of configurations that no command and no passing of time changes, in the order reached. */
+    List<String> deadEndStates() {
+        return List.copyOf(deadEnds);
     }
 
     int size() {

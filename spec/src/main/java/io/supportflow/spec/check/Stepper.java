@@ -69,6 +69,10 @@ final class Stepper {
         return actions.size();
     }
 
+    Action action(int action) {
+        return actions.get(action);
+    }
+
     Command command(int action, String orderId) {
         return actions.get(action).command(orderId);
     }

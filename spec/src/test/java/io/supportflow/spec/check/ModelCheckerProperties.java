@@ -33,6 +33,11 @@ class ModelCheckerProperties {
     /** This package's generator and the lifecycle package's, the latter without an idle timer under a window. */
     @Provide
     Arbitrary<Lifecycle> definitions() {
+        return generated();
+    }
+
+    /** The definitions these properties draw (shared with the SPIN cross-check). */
+    static Arbitrary<Lifecycle> generated() {
         return Arbitraries.oneOf(Lifecycles.definitions(), Definitions.definitions().map(ModelCheckerProperties::replayable));
     }
 
@@ -68,10 +73,10 @@ class ModelCheckerProperties {
                 assertThat(v.trace()).isEmpty();
                 assertThat(plain.distanceTo(inState(unreachable.group(1)))).isNull();
             } else if (trap.matches()) {
-                assertThat(lastState(definition, bounds, v.trace())).isEqualTo(trap.group(1));
+                assertThat(Replay.lastState(definition, bounds, v.trace())).isEqualTo(trap.group(1));
             } else {
                 assertThat(v.trace()).as(v.render()).hasSize(plain.distanceTo(v.description()));
-                assertBreachReplays(definition, bounds, v);
+                Replay.assertBreachReplays(definition, bounds, v);
             }
         }
         assertThat(report.unreachableStates()).containsExactlyElementsOf(definition.states().stream()
@@ -89,7 +94,7 @@ class ModelCheckerProperties {
 
         int alone = new PlainSearch(planted, bounds.withOrders(1)).distanceTo(inState("TRAP"));
         assertThat(trap.trace()).hasSize(alone);
-        assertThat(lastState(planted, bounds, trap.trace())).isEqualTo("TRAP");
+        assertThat(Replay.lastState(planted, bounds, trap.trace())).isEqualTo("TRAP");
     }
 
     @Property(tries = 30)
@@ -154,7 +159,7 @@ class ModelCheckerProperties {
         assertThat(p1.trace()).hasSize(nearest);
         Replay replay = new Replay(planted, bounds).run(p1.trace());
         assertThat(replay.breachesP1()).isTrue();
-        assertThat(lastState(planted, bounds, p1.trace())).isEqualTo("DROPPED");
+        assertThat(Replay.lastState(planted, bounds, p1.trace())).isEqualTo("DROPPED");
     }
 
     /** {@code base} plus a new state and a row into it from a state one order alone can reach. */
@@ -196,30 +201,5 @@ class ModelCheckerProperties {
     private static Violation find(CheckReport report, String description) {
         return report.violations().stream().filter(v -> v.description().equals(description)).findFirst()
                 .orElseThrow(() -> new AssertionError("no violation '" + description + "' in\n" + report.render()));
-    }
-
-    /** Replays {@code trace}; the state of the order its last step ran on (the initial state for an empty trace). */
-    private static String lastState(Lifecycle definition, Bounds bounds, List<TraceStep> trace) {
-        Replay replay = new Replay(definition, bounds).run(trace);
-        return trace.stream().filter(TraceStep.Run.class::isInstance).map(s -> ((TraceStep.Run) s).command().orderId())
-                .reduce((first, second) -> second)
-                .flatMap(replay::state)
-                .orElse(definition.initialState());
-    }
-
-    private static void assertBreachReplays(Lifecycle definition, Bounds bounds, Violation v) {
-        if (v.property().equals("P7")) {
-            Replay replay = new Replay(definition, bounds).run(v.trace().subList(0, v.trace().size() - 1));
-            Command last = ((TraceStep.Run) v.trace().get(v.trace().size() - 1)).command();
-            assertThat(replay.enabledRows(last)).as(v.render()).hasSizeGreaterThan(1);
-            return;
-        }
-        Replay replay = new Replay(definition, bounds).run(v.trace());
-        boolean breached = switch (v.property()) {
-            case "P1" -> replay.breachesP1();
-            case "P2" -> replay.breachesP2();
-            default -> replay.breachesP3();
-        };
-        assertThat(breached).as(v.render()).isTrue();
     }
 }

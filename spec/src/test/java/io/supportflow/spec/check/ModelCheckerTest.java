@@ -88,9 +88,7 @@ class ModelCheckerTest {
 
     @Test
     void aRowIntoANonAgentStateWithoutReleaseBreaksP1WithAShortestTrace() {
-        Lifecycle leaky = Lifecycle.standard().extend("leaky")
-                .add(Transition.of(States.ASSIGNED, "park", States.OPEN))
-                .build();
+        Lifecycle leaky = PlantedDefects.MISSING_RELEASE;
 
         CheckReport report = ModelChecker.check(leaky);
 
@@ -120,10 +118,7 @@ class ModelCheckerTest {
 
     @Test
     void aRowThatAssignsWithoutWithinCapacityBreaksP3OnlyWithTwoOrders() {
-        Lifecycle grabbing = Lifecycle.standard().extend("grabbing")
-                .add(Transition.of(States.OPEN, "grab", States.ASSIGNED).when(Guard.AGENT_GIVEN).does(Effect.ASSIGN))
-                .policies(p -> p.withAgentCapacity(1))
-                .build();
+        Lifecycle grabbing = PlantedDefects.CAPACITY_BREACH;
 
         CheckReport two = ModelChecker.check(grabbing);
         CheckReport one = ModelChecker.check(grabbing, Bounds.defaults(grabbing).withOrders(1));
@@ -137,10 +132,7 @@ class ModelCheckerTest {
 
     @Test
     void twoRowsEnabledForOneCommandAreReportedAsANondeterministicPairAndTheirInterplayWithCapacityAsP1() {
-        Lifecycle twice = Lifecycle.standard().extend("twice")
-                .add(Transition.of(States.ASSIGNED, "assign", States.ASSIGNED).when(Guard.AGENT_GIVEN)
-                        .does(Effect.UPDATE_AGENT))
-                .build();
+        Lifecycle twice = PlantedDefects.NONDETERMINISTIC_PAIR;
 
         CheckReport report = ModelChecker.check(twice);
 
@@ -164,10 +156,7 @@ class ModelCheckerTest {
 
     @Test
     void aStateWithNoWayToAFinalStateIsATrap() {
-        Lifecycle stuck = Lifecycle.standard().extend("stuck")
-                .state("STUCK")
-                .add(Transition.of(States.OPEN, "escalate", "STUCK"))
-                .build();
+        Lifecycle stuck = PlantedDefects.TRAP;
 
         CheckReport report = ModelChecker.check(stuck);
 

@@ -127,4 +127,29 @@ final class Replay {
             return Optional.ofNullable(lastAssigned);
         }
     }
+
+    /** Replays {@code trace}; the state of the order its last step ran on (the initial state for an empty trace). */
+    static String lastState(Lifecycle definition, Bounds bounds, List<TraceStep> trace) {
+        Replay replay = new Replay(definition, bounds).run(trace);
+        return trace.stream().filter(TraceStep.Run.class::isInstance).map(s -> ((TraceStep.Run) s).command().orderId())
+                .reduce((first, second) -> second)
+                .flatMap(replay::state)
+                .orElse(definition.initialState());
+    }
+
+    static void assertBreachReplays(Lifecycle definition, Bounds bounds, Violation v) {
+        if (v.property().equals("P7")) {
+            Replay replay = new Replay(definition, bounds).run(v.trace().subList(0, v.trace().size() - 1));
+            Command last = ((TraceStep.Run) v.trace().get(v.trace().size() - 1)).command();
+            assertThat(replay.enabledRows(last)).as(v.render()).hasSizeGreaterThan(1);
+            return;
+        }
+        Replay replay = new Replay(definition, bounds).run(v.trace());
+        boolean breached = switch (v.property()) {
+            case "P1" -> replay.breachesP1();
+            case "P2" -> replay.breachesP2();
+            default -> replay.breachesP3();
+        };
+        assertThat(breached).as(v.render()).isTrue();
+    }
 }
