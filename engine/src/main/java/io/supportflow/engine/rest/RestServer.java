@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The GovStack 8.12 REST binding of a {@link SupportEngine}, on an embedded Jetty server: the seven operations under
  * {@code /support/{orderId}}, plus {@code GET /support?state=&agent=}, {@code GET /support/{orderId}/history},
+ * {@code POST /support/{orderId}/events/{event}} (custom events),
  * the agents' loads and {@code GET /health}. JSON is GovStack snake_case; every error, the server's own for
  * malformed requests included, is a GovStack {@code Error} object. The limits of {@link RestOptions} hold for every
  * client. The one public entry point of the binding; the README documents the endpoints.

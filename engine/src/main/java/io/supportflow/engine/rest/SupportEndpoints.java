@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history,
- * the agents' loads and the health check. Each turns a {@link ApiRequest} into a {@link Reply}; refusals propagate as
- * the engine's {@code SupportException} or a {@link Failure.Rejected}, and then nothing has changed.
+ * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads and the health check. Each
+ * turns an {@link ApiRequest} into a {@link Reply}; refusals propagate as the engine's {@code SupportException} or a
+ * {@link Failure.Rejected}, and then nothing has changed.
  */
 final class SupportEndpoints {
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "agent");
@@ -42,6 +43,8 @@ final class SupportEndpoints {
             case HISTORY -> history(request.orderId());
             case SUPPORT -> support(request);
             case AGENT -> agent(request);
+            case EVENT -> session(200, run(new Command.Fire(request.orderId(), request.route().event(),
+                    eventAgent(request), request.actor()), request.ifMatch()));
             case AGENTS -> agentLoads.registered();
             case AGENT_LOAD -> agentLoads.of(request.route().agentId());
         };
@@ -85,6 +88,11 @@ final class SupportEndpoints {
                     + ErrorCode.AGENT_ID_REQUIRED.nextStep(), "agent.id").rejected();
         }
         return agent;
+    }
+
+    /** The optional agent of an event body (a bare Agent, or a Support with an agent); null for none. */
+    private static Agent eventAgent(ApiRequest request) {
+        return Inputs.validSupport(GovStackJson.readAgentBody(request.body()), request.orderId()).agent();
     }
 
     private Reply agentOf(Session session) {
