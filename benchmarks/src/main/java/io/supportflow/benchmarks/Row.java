@@ -6,7 +6,7 @@ import java.util.Locale;
  * One line of the ratio table: a supportflow figure, optionally beside a baseline from the same run, optionally
  * judged against a target.
  *
- * @param item           the issue's item number (1 to 6)
+ * @param item           the item number (1 to 6: the benchmark issue's items; 7: issue 12, keep-alive)
  * @param measurement    what was measured
  * @param figure         supportflow's figure
  * @param baseline       what it is compared with; null when the figure stands alone

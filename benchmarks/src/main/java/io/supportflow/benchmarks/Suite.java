@@ -43,6 +43,7 @@ final class Suite {
         rows.addAll(heap(store));
         rows.addAll(store(store, rawStore));
         rows.addAll(checker(standard, generated));
+        rows.add(keepAlive());
         return new Report(settings, rows, notes(standard, generated));
     }
 
@@ -123,6 +124,14 @@ final class Suite {
                         .judged("< 5 s", generated.coldMillis() < 5_000),
                 Row.alone(6, "model check, generated " + big + " (warm median)", Figure.millis(generated.warmMillis()))
                         .judged("< 5 s", generated.warmMillis() < 5_000));
+    }
+
+    private Row keepAlive() {
+        Row row = Row.compared(7, "REST GET /support/{orderId}, one kept-alive connection: requests/s",
+                Figure.perSecond(jmh.throughput(HttpBenchmarks.class, "keepAlive", 1)),
+                "the same GET on a fresh connection each (Connection: close)",
+                Figure.perSecond(jmh.throughput(HttpBenchmarks.class, "freshConnection", 1)));
+        return row.judged("≥ 1×", row.ratio() >= 1);
     }
 
     private List<String> notes(CheckerProbe.Figures standard, CheckerProbe.Figures generated) {

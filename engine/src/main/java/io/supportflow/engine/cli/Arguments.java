@@ -1,9 +1,12 @@
 package io.supportflow.engine.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A command's parsed arguments: {@code --name value}, {@code --name=value} or a {@code --switch}, and the
@@ -11,6 +14,7 @@ import java.util.Map;
  */
 record Arguments(Map<String, String> options, List<String> positionals, boolean help) {
     private static final String SWITCH_ON = "true";
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
 
     /**
      * Parses {@code args} against {@code usage}.
@@ -100,5 +104,53 @@ record Arguments(Map<String, String> options, List<String> positionals, boolean 
             // reported below
         }
         throw new UsageException("--" + name + " must be a port number 0..65535, not '" + value + "'");
+    }
+
+    /**
+     * The option as a whole number of at least {@code least}.
+     *
+     * @throws UsageException when it is not one
+     */
+    int atLeast(String name, int least, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= least) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a whole number of at least " + least + ", not '"
+                + value + "'");
+    }
+
+    /**
+     * The option as a positive duration: a whole number followed by {@code ms}, {@code s} or {@code m}.
+     *
+     * @throws UsageException when it is not one
+     */
+    Duration duration(String name, Duration fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(value);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            Duration duration = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+            if (!duration.isZero()) {
+                return duration;
+            }
+        }
+        throw new UsageException("--" + name + " must be a positive duration such as 500ms, 10s or 2m, not '"
+                + value + "'");
     }
 }

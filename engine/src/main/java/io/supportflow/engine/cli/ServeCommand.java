@@ -35,14 +35,22 @@ final class ServeCommand implements CliCommand {
                 new Usage.Option("port", "PORT", "TCP port (default: 8080; 0 picks a free one)"),
                 StoreChoice.DATA, StoreChoice.POSTGRES, StoreChoice.PASSWORD_FILE,
                 Lifecycles.RULES,
-                new Usage.Option("token-file", "FILE", "require Authorization: Bearer <the file's content>")),
+                new Usage.Option("token-file", "FILE", "require Authorization: Bearer <the file's content>"),
+                new Usage.Option("threads", "N", "requests handled at once (default: 16)"),
+                new Usage.Option("queue", "N", "requests waiting for a handler; beyond, 503 (default: 64)"),
+                new Usage.Option("max-connections", "N", "open connections at most (default: 512)"),
+                new Usage.Option("header-timeout", "TIME", "time a new connection has for its request head "
+                        + "(default: 10s)"),
+                new Usage.Option("idle-timeout", "TIME", "a silent connection is closed after (default: 30s)"),
+                new Usage.Option("max-header-bytes", "N", "request line and headers at most; beyond, 431 "
+                        + "(default: 8192)"),
+                new Usage.Option("max-body-bytes", "N", "request body at most; beyond, 413 (default: 65536)")),
                 List.of());
     }
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws InterruptedException {
-        RestOptions options = RestOptions.defaults().withHost(args.option("host", "127.0.0.1"))
-                .withPort(args.port("port", 8080)).withBearerToken(token(args.option("token-file")));
+        RestOptions options = options(args);
         Lifecycle definition = Lifecycles.load(args.option("rules"));
         if (args.option("rules") != null) {
             CheckReport report = Lifecycles.check(definition);
@@ -70,6 +78,19 @@ final class ServeCommand implements CliCommand {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The defaults, with every option given on the command line. */
+    private static RestOptions options(Arguments args) {
+        RestOptions d = RestOptions.defaults();
+        return d.withHost(args.option("host", d.host())).withPort(args.port("port", d.port()))
+                .withThreads(args.atLeast("threads", 1, d.threads()), args.atLeast("queue", 0, d.queue()))
+                .withMaxConnections(args.atLeast("max-connections", 1, d.maxConnections()))
+                .withTimeouts(args.duration("header-timeout", d.headerTimeout()),
+                        args.duration("idle-timeout", d.idleTimeout()))
+                .withSizes(args.atLeast("max-header-bytes", 1024, d.maxHeaderBytes()),
+                        args.atLeast("max-body-bytes", 0, d.maxBodyBytes()))
+                .withBearerToken(token(args.option("token-file")));
     }
 
     private static String token(String tokenFile) {

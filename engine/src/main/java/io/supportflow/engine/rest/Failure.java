@@ -25,6 +25,11 @@ record Failure(int status, String code, String message, String paths) {
         return new Failure(error.httpStatus(), error.name(), message, paths);
     }
 
+    /** At most 64 characters of client input for a message (longer input is cut, marked with an ellipsis). */
+    static String echo(String input) {
+        return input.length() <= 64 ? input : input.substring(0, 64) + "\u2026";
+    }
+
     GovStackError body() {
         return new GovStackError(code, message, paths);
     }

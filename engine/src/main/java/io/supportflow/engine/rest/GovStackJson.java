@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +22,6 @@ import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.Support;
 import io.supportflow.spec.model.Session;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
@@ -123,14 +124,13 @@ final class GovStackJson {
         if (body.length == 0) {
             return MAPPER.createObjectNode();
         }
+        String text = Utf8.decode(body, "the body", "body");
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(body);
+            tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw Failure.invalid("the body is not valid JSON (" + e.getOriginalMessage() + locationOf(e) + ")",
-                    "body").rejected();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw Failure.invalid("the body is not valid JSON: " + problem(e) + locationOf(e), "body")
+                    .rejected();
         }
         if (tree == null || tree.isMissingNode()) {
             return MAPPER.createObjectNode();
@@ -141,6 +141,24 @@ final class GovStackJson {
         return tree;
     }
 
+    /** What is wrong with a document Jackson could not read, in JSON terms (never Jackson's own wording). */
+    private static String problem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException) {
+            return "it is nested too deeply or a value in it is too long";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return "an object has the same key twice";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "there is more content after the JSON value";
+        }
+        if (e instanceof JsonEOFException) {
+            return "it ends before the JSON value is complete";
+        }
+        return "it breaks the JSON syntax";
+    }
+
     private static <T> T convert(JsonNode tree, Class<T> type, String pathPrefix) {
         try {
             return MAPPER.treeToValue(tree, type);
@@ -149,7 +167,7 @@ final class GovStackJson {
             String field = path.isEmpty() ? "body" : path;
             throw Failure.invalid(field + ": expected " + JsonPaths.expected(e), field).rejected();
         } catch (JsonProcessingException e) {
-            throw Failure.invalid("the body could not be read (" + e.getOriginalMessage() + ")", "body").rejected();
+            throw Failure.invalid("the body could not be read: " + problem(e), "body").rejected();
         }
     }
 

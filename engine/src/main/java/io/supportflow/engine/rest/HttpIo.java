@@ -1,92 +1,85 @@
 package io.supportflow.engine.rest;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
-/** Reading request bodies within the limit, and writing JSON replies with their headers. */
+/**
+ * Reading request bodies within the limit, and writing JSON replies with their headers. An oversized body is
+ * answered 413 before it is read when {@code Content-Length} already says so (so a client waiting on
+ * {@code Expect: 100-continue} gets the 413 instead of the 100 and sends nothing), otherwise as soon as the limit is
+ * passed. The 413 closes the connection: Jetty half-closes it after the answer and reads and drops what the client
+ * still sends, up to a bound of its own, so a client still sending sees the answer rather than a reset.
+ */
 final class HttpIo {
 
-    /**
-     * How much of an oversized body is read and dropped before answering 413: a client still sending its body when
-     * the server answers and closes would see a connection reset instead of the 413. Past this, the reset it is.
-     */
-    private static final int DRAIN_LIMIT = 1 << 20;
+    private final int maxBodyBytes;
 
-    private HttpIo() {
+    HttpIo(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
-     * The request body, at most {@link RestOptions#BODY_LIMIT} bytes; a non-empty body must be JSON.
+     * The request body, at most {@code maxBodyBytes} bytes; a non-empty body must be JSON.
      *
-     * @throws Failure.Rejected BODY_TOO_LARGE (413) or UNSUPPORTED_MEDIA_TYPE (415), naming the body or header
-     * @throws IOException      when the client goes away
+     * @throws Failure.Rejected BODY_TOO_LARGE (413; nothing more of the body is read) or UNSUPPORTED_MEDIA_TYPE
+     *                          (415), naming the body or header
+     * @throws IOException      when the client goes away or is too slow
      */
-    static byte[] readBody(HttpExchange exchange) throws IOException {
-        Headers headers = exchange.getRequestHeaders();
-        InputStream in = exchange.getRequestBody();
-        if (declaredLength(headers) > RestOptions.BODY_LIMIT) {
-            throw tooLarge(in);
+    byte[] readBody(Request request) throws IOException {
+        HttpFields headers = request.getHeaders();
+        if (request.getLength() > maxBodyBytes) {
+            throw tooLarge();
         }
-        byte[] body = in.readNBytes(RestOptions.BODY_LIMIT + 1);
-        if (body.length > RestOptions.BODY_LIMIT) {
-            throw tooLarge(in);
+        if (request.getLength() == 0) {
+            return new byte[0];
         }
-        if (body.length > 0 && !isJson(headers.getFirst("Content-Type"))) {
+        byte[] body = Content.Source.asInputStream(request).readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        if (body.length > 0 && !isJson(headers.get("Content-Type"))) {
             throw Failure.of(TransportError.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json",
                     "Content-Type").rejected();
         }
         return body;
     }
 
-    /** Sends {@code reply} as JSON with its ETag and Location; the caller closes the exchange. */
-    static void send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = GovStackJson.write(reply.body());
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json; charset=utf-8");
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        if (reply.version() >= 0) {
-            headers.set("ETag", "\"" + reply.version() + "\"");
-        }
-        if (reply.location() != null) {
-            headers.set("Location", reply.location());
-        }
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static long declaredLength(Headers headers) {
-        String value = headers.getFirst("Content-Length");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw Failure.invalid("Content-Length is not a number", "Content-Length").rejected();
-        }
-    }
-
-    private static Failure.Rejected tooLarge(InputStream in) throws IOException {
-        drain(in);
-        return Failure.of(TransportError.BODY_TOO_LARGE, "the body is larger than " + RestOptions.BODY_LIMIT
+    private Failure.Rejected tooLarge() {
+        return Failure.of(TransportError.BODY_TOO_LARGE, "the body is larger than " + maxBodyBytes
                 + " bytes. Send a smaller body.", "body").rejected();
     }
 
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = DRAIN_LIMIT;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-            left -= read;
+    /** Sends {@code reply} as JSON with its ETag, Location and Retry-After; completes {@code callback}. */
+    void send(Request request, Response response, Reply reply, Callback callback) {
+        byte[] bytes = GovStackJson.write(reply.body());
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (reply.version() >= 0) {
+            headers.put("ETag", "\"" + reply.version() + "\"");
         }
+        if (reply.location() != null) {
+            headers.put("Location", reply.location());
+        }
+        if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus()) {
+            headers.put("Retry-After", "1");
+        }
+        if (reply.status() == TransportError.BODY_TOO_LARGE.httpStatus()) {
+            headers.put("Connection", "close");
+        }
+        response.setStatus(reply.status());
+        headers.put("Content-Length", Long.toString(bytes.length));
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
     }
 
     /** {@code application/json} or any {@code +json} type, with parameters; a missing type counts as JSON. */

@@ -1,43 +1,56 @@
 package io.supportflow.engine.rest;
 
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts the HTTP server's exchanges from the moment it hands one to the handler threads (before the request is
- * even read) until the reply is sent, so that shutdown can wait for every request already received. Once draining,
- * requests still arriving are answered 503 by the handler. Thread-safe.
+ * The outermost handler: counts each request from the moment its head has been read until its answer is sent (or
+ * failed), so that shutdown can wait for every request already received. Once draining, requests still arriving
+ * are answered 503 and their connection closed. Thread-safe.
  */
-final class InFlight {
+final class InFlight extends Handler.Wrapper {
+    private final HttpIo io;
     private int count;
     private boolean draining;
 
-    /** {@code threads}, counting each task it runs. */
-    Executor counting(Executor threads) {
-        return task -> {
-            enter();
-            try {
-                threads.execute(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        exit();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                exit();
-                throw rejected;
+    InFlight(Handler handler, HttpIo io) {
+        super(handler);
+        this.io = io;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!enter()) {
+            response.getHeaders().put("Connection", "close");
+            io.send(request, response, Reply.failure(Failure.of(TransportError.SERVICE_UNAVAILABLE,
+                    "the server is shutting down. Retry against another instance or later.", null)), callback);
+            return true;
+        }
+        Callback counted = Callback.from(callback, this::exit);
+        try {
+            if (super.handle(request, response, counted)) {
+                return true;
             }
-        };
+        } catch (Exception | Error e) {
+            exit();
+            throw e;
+        }
+        exit();
+        return false;
     }
 
-    synchronized boolean draining() {
-        return draining;
-    }
-
-    private synchronized void enter() {
+    /** Counts a request in, unless draining. */
+    private synchronized boolean enter() {
+        if (draining) {
+            return false;
+        }
         count++;
+        return true;
     }
 
     private synchronized void exit() {
@@ -48,9 +61,9 @@ final class InFlight {
     }
 
     /**
-     * Begins draining and waits until no exchange is in flight or {@code grace} passed.
+     * Begins draining and waits until no request is in flight or {@code grace} passed.
      *
-     * @return whether every exchange finished
+     * @return whether every request finished
      */
     synchronized boolean drain(Duration grace) throws InterruptedException {
         draining = true;

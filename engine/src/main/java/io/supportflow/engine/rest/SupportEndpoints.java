@@ -19,11 +19,14 @@ import java.util.Set;
 
 /**
  * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history,
- * the agents' loads and the health check. Each turns a {@link Request} into a {@link Reply}; refusals propagate as
- * the engine's {@code SupportException} or a {@link Failure.Rejected}, and then nothing has changed.
+ * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads and the health check. Each
+ * turns an {@link ApiRequest} into a {@link Reply}; refusals propagate as the engine's {@code SupportException} or a
+ * {@link Failure.Rejected}, and then nothing has changed.
  */
 final class SupportEndpoints {
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "agent");
+    /** The longest state or agent id a query may name (as long as the longest valid id). */
+    private static final int MAX_QUERY_VALUE = 128;
 
     private final SupportEngine engine;
     private final AgentLoads agentLoads;
@@ -33,19 +36,21 @@ final class SupportEndpoints {
         this.agentLoads = new AgentLoads(engine);
     }
 
-    Reply answer(Request request) {
+    Reply answer(ApiRequest request) {
         return switch (request.route().endpoint()) {
             case HEALTH -> health();
             case SESSIONS -> sessions(request);
             case HISTORY -> history(request.orderId());
             case SUPPORT -> support(request);
             case AGENT -> agent(request);
+            case EVENT -> session(200, run(new Command.Fire(request.orderId(), request.route().event(),
+                    eventAgent(request), request.actor()), request.ifMatch()));
             case AGENTS -> agentLoads.registered();
             case AGENT_LOAD -> agentLoads.of(request.route().agentId());
         };
     }
 
-    private Reply support(Request request) {
+    private Reply support(ApiRequest request) {
         String orderId = request.orderId();
         return switch (request.method()) {
             case "GET" -> session(200, engine.get(orderId));
@@ -56,7 +61,7 @@ final class SupportEndpoints {
         };
     }
 
-    private Reply agent(Request request) {
+    private Reply agent(ApiRequest request) {
         String orderId = request.orderId();
         return switch (request.method()) {
             case "GET" -> agentOf(engine.get(orderId));
@@ -71,18 +76,23 @@ final class SupportEndpoints {
     }
 
     /** The valid Support body with the path's order id ({@code order_id}, when given, must equal it). */
-    private static Support supportBody(Request request) {
+    private static Support supportBody(ApiRequest request) {
         return Inputs.validSupport(GovStackJson.readSupport(request.body()), request.orderId());
     }
 
     /** The valid agent of a PUT /agent body (a Support, or a bare Agent); it needs an id. */
-    private static Agent agentBody(Request request) {
+    private static Agent agentBody(ApiRequest request) {
         Agent agent = Inputs.validSupport(GovStackJson.readAgentBody(request.body()), request.orderId()).agent();
         if (agent == null) {
             throw Failure.of(ErrorCode.AGENT_ID_REQUIRED, "order " + request.orderId() + ": the body has no agent. "
                     + ErrorCode.AGENT_ID_REQUIRED.nextStep(), "agent.id").rejected();
         }
         return agent;
+    }
+
+    /** The optional agent of an event body (a bare Agent, or a Support with an agent); null for none. */
+    private static Agent eventAgent(ApiRequest request) {
+        return Inputs.validSupport(GovStackJson.readAgentBody(request.body()), request.orderId()).agent();
     }
 
     private Reply agentOf(Session session) {
@@ -93,11 +103,12 @@ final class SupportEndpoints {
         return new Reply(200, GovStackJson.mapper().valueToTree(session.agent()), session.version(), null);
     }
 
-    private Reply sessions(Request request) {
+    private Reply sessions(ApiRequest request) {
         Map<String, String> query = request.query();
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name)) {
-                throw Failure.invalid("unknown query parameter " + name + "; use state and agent", name).rejected();
+                throw Failure.invalid("unknown query parameter " + Failure.echo(name) + "; use state and agent",
+                        Failure.echo(name)).rejected();
             }
         }
         String state = nonEmpty(query, "state");
@@ -126,6 +137,10 @@ final class SupportEndpoints {
         String value = query.get(name);
         if (value != null && value.isBlank()) {
             throw Failure.invalid("query parameter " + name + " is empty", name).rejected();
+        }
+        if (value != null && value.length() > MAX_QUERY_VALUE) {
+            throw Failure.invalid("query parameter " + name + " is longer than " + MAX_QUERY_VALUE + " characters",
+                    name).rejected();
         }
         return value;
     }

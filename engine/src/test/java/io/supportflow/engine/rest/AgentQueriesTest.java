@@ -131,7 +131,7 @@ class AgentQueriesTest {
             Answer delete = rest.send("DELETE", "/agents", null);
 
             assertThat(post.status()).isEqualTo(405);
-            assertThat(post.header("Allow")).isEqualTo("GET");
+            assertThat(post.header("Allow")).isEqualTo("GET, HEAD");
             assertThat(delete.status()).isEqualTo(405);
             assertThat(delete.text("code")).isEqualTo("METHOD_NOT_ALLOWED");
             assertThat(rest.get("/agents/agent-7/load").status()).isEqualTo(404);

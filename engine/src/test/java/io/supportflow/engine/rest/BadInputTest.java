@@ -142,7 +142,7 @@ class BadInputTest {
 
         assertRefused(unknown, 404, "ROUTE_NOT_FOUND", null);
         assertRefused(wrongMethod, 405, "METHOD_NOT_ALLOWED", null);
-        assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET, HEAD");
     }
 
     @Test

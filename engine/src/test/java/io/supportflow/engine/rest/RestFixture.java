@@ -48,12 +48,16 @@ final class RestFixture implements AutoCloseable {
 
     /** A server over an engine running {@code lifecycle}, requiring {@code serverToken} (null: none). */
     static RestFixture start(Lifecycle lifecycle, String serverToken) {
+        return startWith(lifecycle, RestOptions.defaults().withBearerToken(serverToken));
+    }
+
+    /** A server with {@code options} (on a free port) over an engine running {@code lifecycle}. */
+    static RestFixture startWith(Lifecycle lifecycle, RestOptions options) {
         SupportEngine engine = SupportEngine.builder().lifecycle(lifecycle).store(Stores.inMemory())
                 .manualScheduling().build();
         try {
-            RestServer server = RestServer.start(engine, RestOptions.defaults().withPort(0)
-                    .withBearerToken(serverToken));
-            return new RestFixture(engine, server, serverToken);
+            RestServer server = RestServer.start(engine, options.withPort(0));
+            return new RestFixture(engine, server, options.bearerToken());
         } catch (IOException e) {
             engine.close();
             throw new UncheckedIOException(e);

@@ -1,10 +1,9 @@
 package io.supportflow.engine.rest;
 
-import com.sun.net.httpserver.Headers;
 import io.supportflow.spec.lifecycle.Actor;
+import org.eclipse.jetty.http.HttpFields;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One HTTP request as the endpoints see it: method, route, headers, decoded query and the body (at most
- * {@link RestOptions#BODY_LIMIT} bytes, already read).
+ * One request as the endpoints see it: method, route, headers, decoded query and the body (at most
+ * {@link RestOptions#maxBodyBytes()} bytes, already read).
  */
-record Request(String method, Route route, Headers headers, String rawQuery, byte[] body) {
+record ApiRequest(String method, Route route, HttpFields headers, String rawQuery, byte[] body) {
     /** The header naming who fires the command; see {@link #actor()}. */
     static final String ACTOR_HEADER = "X-Actor";
     private static final Pattern STRONG_ETAG = Pattern.compile("\\s*\"(0|[1-9][0-9]{0,17})\"\\s*");
@@ -32,7 +31,7 @@ record Request(String method, Route route, Headers headers, String rawQuery, byt
      * @throws Failure.Rejected INVALID_INPUT for any other value, {@code system} included (reserved for timers)
      */
     Actor actor() {
-        String value = headers.getFirst(ACTOR_HEADER);
+        String value = headers.get(ACTOR_HEADER);
         if (value == null) {
             return Actor.CUSTOMER;
         }
@@ -51,7 +50,7 @@ record Request(String method, Route route, Headers headers, String rawQuery, byt
      * @throws Failure.Rejected INVALID_INPUT when the header is not one strong entity tag of a version
      */
     OptionalLong ifMatch() {
-        String value = headers.getFirst("If-Match");
+        String value = headers.get("If-Match");
         if (value == null || value.trim().equals("*")) {
             return OptionalLong.empty();
         }
@@ -64,9 +63,10 @@ record Request(String method, Route route, Headers headers, String rawQuery, byt
     }
 
     /**
-     * The query parameters, decoded; each name at most once.
+     * The query parameters, percent-decoded as strict UTF-8 ({@code +} is a space); each name at most once.
      *
-     * @throws Failure.Rejected INVALID_INPUT for a repeated or undecodable parameter
+     * @throws Failure.Rejected INVALID_INPUT for a repeated parameter, a bad percent escape or bytes that are not
+     *                          UTF-8 (overlong forms and encoded surrogates included)
      */
     Map<String, String> query() {
         Map<String, String> params = new LinkedHashMap<>();
@@ -78,17 +78,28 @@ record Request(String method, Route route, Headers headers, String rawQuery, byt
             String name = decode(eq < 0 ? pair : pair.substring(0, eq), "query");
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
             if (params.put(name, value) != null) {
-                throw Failure.invalid("query parameter " + name + " is given twice", name).rejected();
+                throw Failure.invalid("query parameter " + Failure.echo(name) + " is given twice", name).rejected();
             }
         }
         return params;
     }
 
     private static String decode(String text, String paths) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw Failure.invalid("the query is not correctly percent-encoded", paths).rejected();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw Failure.invalid("the query is not correctly percent-encoded", paths).rejected();
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                bytes.write(c == '+' ? ' ' : c);
+            }
         }
+        return Utf8.decode(bytes.toByteArray(), "the query", paths);
     }
 }
