@@ -198,6 +198,9 @@ public final class Spin {
     }
 
     private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
