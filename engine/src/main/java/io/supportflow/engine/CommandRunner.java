@@ -2,6 +2,7 @@ package io.supportflow.engine;
 
 import io.supportflow.persistence.Commit;
 import io.supportflow.persistence.StaleVersionException;
+import io.supportflow.persistence.StoreAccessException;
 import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.ErrorCode;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -76,10 +78,11 @@ final class CommandRunner {
      * @throws SupportException for every refusal
      */
     Session execute(Command command, OptionalLong expectedVersion) {
+        String commandId = UUID.randomUUID().toString();
         return orders.withLock(command.orderId(), () -> gate.around(command, () -> retrying(command, () -> {
             Session current = store.load(command.orderId()).orElse(null);
             expectedVersion.ifPresent(expected -> checkVersion(command, current, expected));
-            return decide(current, command);
+            return decide(current, command, commandId);
         })));
     }
 
@@ -91,26 +94,29 @@ final class CommandRunner {
      */
     Optional<Session> fireTimer(String orderId, Instant now) {
         Command timeout = new Command.IdleTimeout(orderId);
+        String commandId = UUID.randomUUID().toString();
         return orders.withLock(orderId, () -> gate.around(timeout, () -> retrying(timeout, () -> {
             Session current = store.load(orderId).orElse(null);
             if (current == null || current.idleDeadline() == null || current.idleDeadline().isAfter(now)) {
                 return Optional.empty();
             }
-            return Optional.of(decide(current, timeout));
+            return Optional.of(decide(current, timeout, commandId));
         })));
     }
 
-    /** Runs {@code attempt} again while its commit is refused as stale, {@value #ATTEMPTS} times at most. */
+    /**
+     * Runs {@code attempt} again while its commit is refused as stale or turns out not stored, {@value #ATTEMPTS}
+     * times at most.
+     */
     private <T> T retrying(Command command, Supplier<T> attempt) {
         for (int retry = 1; ; retry++) {
             try {
                 return attempt.get();
-            } catch (StaleVersionException lost) {
+            } catch (StaleVersionException | NotStored lost) {
                 if (retry == ATTEMPTS) {
                     throw refuse(command, SupportException.explain(ErrorCode.VERSION_MISMATCH, "order "
                             + command.orderId() + ": other writers changed the session " + ATTEMPTS + " times while"
-                            + " this command was decided (last: expected version " + lost.expected() + ", stored "
-                            + lost.actual() + ")", null));
+                            + " this command was decided (last: " + lost.getMessage() + ")", null));
                 }
                 LOG.debug("order {}: {} lost a race at commit ({}), deciding again, retry {}", command.orderId(),
                         command.event(), lost.getMessage(), retry);
@@ -125,13 +131,13 @@ final class CommandRunner {
         return orders.size();
     }
 
-    private Session decide(Session current, Command command) {
+    private Session decide(Session current, Command command, String commandId) {
         Precheck precheck = Semantics.precheck(definition, current, command, world, clock.instant());
         Outcome outcome = precheck instanceof Precheck.Proceed proceed
                 ? choose(proceed.context())
                 : ((Precheck.Done) precheck).outcome();
         if (outcome instanceof Outcome.Accepted accepted) {
-            commit(accepted);
+            commit(accepted, commandId);
             return accepted.session();
         }
         if (outcome instanceof Outcome.Unchanged unchanged) {
@@ -149,9 +155,26 @@ final class CommandRunner {
                 .orElseGet(() -> Semantics.refusal(context));
     }
 
-    /** Returns once {@code accepted} is durable; a {@link StaleVersionException} is for {@link #retrying}. */
-    private void commit(Outcome.Accepted accepted) {
-        committer.commit(Commit.of(accepted).withCapacities(capacities(accepted)));
+    /**
+     * Returns once {@code accepted} is durable. A commit whose outcome the store could not tell is looked up by its
+     * command id: stored, it stands; not stored, the command is decided again. A {@link StaleVersionException} or
+     * {@link NotStored} is for {@link #retrying}.
+     */
+    private void commit(Outcome.Accepted accepted, String commandId) {
+        try {
+            committer.commit(Commit.of(accepted).withCapacities(capacities(accepted)).withCommandId(commandId));
+        } catch (StoreAccessException e) {
+            if (!e.outcomeUnknown()) {
+                throw e;
+            }
+            Session session = accepted.session();
+            Optional<Long> stored = store.committedVersion(session.orderId(), commandId);
+            LOG.debug("order {}: the outcome of commit {} was unknown ({}); the store has it: {}", session.orderId(),
+                    commandId, e.getMessage(), stored.isPresent());
+            if (stored.isEmpty()) {
+                throw new NotStored(session.orderId(), e);
+            }
+        }
         JournalEntry entry = accepted.entry();
         LOG.debug("order {}: {} {} -> {} by {}, version {}", entry.orderId(), entry.event(), entry.from(), entry.to(),
                 entry.actor(), entry.version());
@@ -173,6 +196,15 @@ final class CommandRunner {
             }
         });
         return capacities;
+    }
+
+    /** A commit whose outcome was unknown turned out not stored: decide the command again. */
+    private static final class NotStored extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotStored(String orderId, Throwable cause) {
+            super("order " + orderId + ": the commit was not stored", cause);
+        }
     }
 
     private void checkVersion(Command command, Session current, long expected) {

@@ -37,6 +37,11 @@ class DelegatingStore implements SupportStore {
     }
 
     @Override
+    public Optional<Long> committedVersion(String orderId, String commandId) {
+        return delegate.committedVersion(orderId, commandId);
+    }
+
+    @Override
     public List<JournalEntry> journal(String orderId) {
         return delegate.journal(orderId);
     }

@@ -1,5 +1,8 @@
 package io.supportflow.engine;
 
+import io.supportflow.persistence.Commit;
+import io.supportflow.persistence.StaleVersionException;
+import io.supportflow.persistence.StoreAccessException;
 import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.postgres.PostgresServer;
@@ -21,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -153,6 +157,49 @@ class EnginesOnPostgresTest {
         assertThat(all.get(1).deliverOutbox()).isEqualTo(3);
         assertThat(delivered).extracting(Delivered::engine).containsOnly(1);
         assertThat(delivered).extracting(Delivered::orderId).containsExactly("o1", "o2", "o3");
+    }
+
+    @Test
+    void aCommitWhoseOutcomeWasUnknownIsFoundStoredByItsCommandIdAndNotRepeated() {
+        SupportEngine engine = onFlakyStore(true);
+        engine.open("o1", body("opened"), CUSTOMER);
+        assertThat(engine.update("o1", body("updated"), CUSTOMER).version()).isEqualTo(2);
+        assertThat(engine.history("o1")).extracting(JournalEntry::version).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aCommitWhoseOutcomeWasUnknownAndThatWasNotStoredIsDecidedAgain() {
+        SupportEngine engine = onFlakyStore(false);
+        engine.open("o1", body("opened"), CUSTOMER);
+        assertThat(engine.update("o1", body("updated"), CUSTOMER).version()).isEqualTo(2);
+        assertThat(engine.history("o1")).extracting(JournalEntry::version).containsExactly(1L, 2L);
+        assertThat(engine.get("o1").details().descriptor().name()).isEqualTo("updated");
+    }
+
+    /**
+     * An engine whose second batch loses the connection while committing: after the commit is stored
+     * ({@code stored}) or before.
+     */
+    private SupportEngine onFlakyStore(boolean stored) {
+        AtomicInteger batches = new AtomicInteger();
+        SupportStore flaky = new DelegatingStore(Stores.openPostgres(PostgresServer.shared().newDatabase())) {
+            @Override
+            public List<StaleVersionException> commitAll(List<Commit> commits) {
+                boolean lose = batches.incrementAndGet() == 2;
+                if (lose && !stored) {
+                    throw new StoreAccessException("connection lost before COMMIT reached the server", true, null);
+                }
+                List<StaleVersionException> results = super.commitAll(commits);
+                if (lose) {
+                    throw new StoreAccessException("connection lost after COMMIT was sent", true, null);
+                }
+                return results;
+            }
+        };
+        SupportEngine engine = SupportEngine.builder().store(flaky).clock(clock).manualScheduling()
+                .machinePoolSize(2).build();
+        engines.add(engine);
+        return engine;
     }
 
     @Test

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param capacities agent id → the most ACTIVE assignments that agent may hold once this commit is stored: the
  *                   store refuses the commit, as {@link StaleVersionException}, when another writer's commits
  *                   would make it hold more (P3 across processes); empty for no such condition
+ * @param commandId  the id of the command this commit stores, kept with its journal entry by a store that can
+ *                   report an unknown outcome (see {@link SupportStore#committedVersion}); null for none
  */
 public record Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments,
-                     Map<String, Integer> capacities) {
+                     Map<String, Integer> capacities, String commandId) {
 
     public Commit {
         Objects.requireNonNull(session, "session");
@@ -44,12 +46,17 @@ public record Commit(long expectedVersion, Session session, JournalEntry entry, 
 
     /** A commit with no capacity condition. */
     public Commit(long expectedVersion, Session session, JournalEntry entry, List<Assignment> assignments) {
-        this(expectedVersion, session, entry, assignments, Map.of());
+        this(expectedVersion, session, entry, assignments, Map.of(), null);
     }
 
     /** This commit, refused unless each agent of {@code limits} holds at most that many ACTIVE assignments after it. */
     public Commit withCapacities(Map<String, Integer> limits) {
-        return new Commit(expectedVersion, session, entry, assignments, limits);
+        return new Commit(expectedVersion, session, entry, assignments, limits, commandId);
+    }
+
+    /** This commit, stored with the id of its command. */
+    public Commit withCommandId(String id) {
+        return new Commit(expectedVersion, session, entry, assignments, capacities, id);
     }
 
     /** The commit of an accepted outcome on top of {@code expectedVersion}. */

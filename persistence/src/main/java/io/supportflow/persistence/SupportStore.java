@@ -44,6 +44,10 @@ import java.util.Optional;
  *       so that each entry normally goes out once, per order in version order, and a killed process's entries are
  *       taken over once its lease has run out (then an entry it had delivered but not acknowledged goes out again:
  *       at least once).</li>
+ *   <li><b>Unknown outcomes.</b> A store on a server may lose the connection after sending COMMIT
+ *       ({@link StoreAccessException#outcomeUnknown()}). It stores each commit's {@link Commit#commandId()} with
+ *       its journal entry; the engine must look it up ({@link #committedVersion}) and answer the command as
+ *       committed, or decide it again, never guess.</li>
  *   <li><b>Round-robin and least-loaded.</b> {@link #lastAssignedAgent} and {@link #agentLoad} read the shared
  *       committed data, never a per-process cursor.</li>
  * </ul>
@@ -83,6 +87,15 @@ public interface SupportStore extends AutoCloseable {
      * exception that refused it. Refused commits write nothing; the others are stored together, atomically.
      */
     List<StaleVersionException> commitAll(List<Commit> commits);
+
+    /**
+     * The version of the journal entry of {@code orderId} that a commit carrying {@code commandId} stored, if one
+     * did: how a caller resolves a commit whose outcome was unknown ({@link StoreAccessException#outcomeUnknown()}).
+     * Stores that never leave an outcome unknown (in-process ones) keep no command ids and answer empty.
+     */
+    default Optional<Long> committedVersion(String orderId, String commandId) {
+        return Optional.empty();
+    }
 
     /** The journal of one order in version order; empty when none. */
     List<JournalEntry> journal(String orderId);

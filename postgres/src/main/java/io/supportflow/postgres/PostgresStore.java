@@ -109,6 +109,13 @@ final class PostgresStore implements SupportStore {
     }
 
     @Override
+    public Optional<Long> committedVersion(String orderId, String commandId) {
+        return read("committed version", sql -> one(sql.sql(
+                "SELECT version FROM sf_journal WHERE order_id = ? AND command_id = ?"), rows -> rows.getLong(1),
+                key(orderId), commandId));
+    }
+
+    @Override
     public List<JournalEntry> journal(String orderId) {
         return read("journal", sql -> all(sql.sql("SELECT record FROM sf_journal WHERE order_id = ? ORDER BY version"),
                 rows -> Records.journalEntry(rows.getBytes(1)), key(orderId)));

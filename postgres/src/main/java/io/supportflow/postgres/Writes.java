@@ -91,8 +91,10 @@ final class Writes {
                     key(session.orderId())).orElse(0L);
             return new StaleVersionException(session.orderId(), commit.expectedVersion(), actual);
         }
-        PreparedStatement journal = sql.sql("INSERT INTO sf_journal (order_id, version, record) VALUES (?, ?, ?)");
-        bind(journal, key(session.orderId()), session.version(), Records.journalEntry(commit.entry()));
+        PreparedStatement journal = sql.sql("INSERT INTO sf_journal (order_id, version, record, command_id)"
+                + " VALUES (?, ?, ?, ?)");
+        bind(journal, key(session.orderId()), session.version(), Records.journalEntry(commit.entry()),
+                commit.commandId());
         journal.executeUpdate();
         for (Assignment a : commit.assignments()) {
             PreparedStatement upsert = sql.sql(UPSERT_ASSIGNMENT);

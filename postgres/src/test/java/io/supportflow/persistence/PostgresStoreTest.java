@@ -46,7 +46,8 @@ class PostgresStoreTest {
         } finally {
             threads.shutdown();
         }
-        assertThat(query(url, "SELECT version, file FROM sf_schema_version")).containsExactly("1 V1__schema.sql", "2 V2__outbox_lease.sql");
+        assertThat(query(url, "SELECT version, file FROM sf_schema_version")).containsExactly("1 V1__schema.sql", "2 V2__outbox_lease.sql",
+                "3 V3__command_ids.sql");
     }
 
     @Test
@@ -55,7 +56,7 @@ class PostgresStoreTest {
         Stores.openPostgres(url).close();
         execute(url, "INSERT INTO sf_schema_version (version, file) VALUES (99, 'V99__future.sql')");
         assertThatThrownBy(() -> Stores.openPostgres(url)).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining("schema version 99").hasMessageContaining("up to 2");
+                .hasMessageContaining("schema version 99").hasMessageContaining("up to 3");
     }
 
     @Test
