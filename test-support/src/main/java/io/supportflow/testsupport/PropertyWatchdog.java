@@ -8,12 +8,13 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The default timeout of every jqwik property (jqwik has none of its own): when a property runs longer than
@@ -50,33 +51,39 @@ public final class PropertyWatchdog implements AroundPropertyHook {
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         String name = context.extendedLabel();
         Thread runner = Thread.currentThread();
+        AtomicBoolean claimed = new AtomicBoolean();
+        CountDownLatch alarmDone = new CountDownLatch(1);
         ScheduledFuture<?> alarm = ALARMS.schedule(() -> {
-            out.print(ThreadDump.of(name + " ran longer than " + timeout));
-            out.flush();
-            runner.interrupt();
+            if (claimed.compareAndSet(false, true)) {
+                out.print(ThreadDump.of(name + " ran longer than " + timeout));
+                out.flush();
+                runner.interrupt();
+            }
+            alarmDone.countDown();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         PropertyExecutionResult result;
         try {
             result = property.execute();
-        } catch (RuntimeException | Error e) {
+        } finally {
             alarm.cancel(false);
-            throw e;
         }
-        if (alarm.cancel(false)) {
+        // whoever claims first wins: the property finishing in time, or the alarm
+        if (claimed.compareAndSet(false, true)) {
             return result;
         }
-        awaitQuietly(alarm);
+        awaitQuietly(alarmDone);
         Thread.interrupted(); // the alarm's interrupt must not reach the next property
         return result.mapToFailed(new TimeoutException(name + " timed out after " + timeout));
     }
 
-    private static void awaitQuietly(ScheduledFuture<?> alarm) {
-        try {
-            alarm.get();
-        } catch (InterruptedException e) {
-            // the alarm's own interrupt, arriving while waiting for it; cleared by the caller
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the watchdog alarm failed", e);
+    private static void awaitQuietly(CountDownLatch alarmDone) {
+        while (true) {
+            try {
+                alarmDone.await();
+                return;
+            } catch (InterruptedException e) {
+                // the alarm's own interrupt, arriving while waiting for it; the caller clears it
+            }
         }
     }
 }
