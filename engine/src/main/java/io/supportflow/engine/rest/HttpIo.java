@@ -98,6 +98,30 @@ final class HttpIo {
         }
     }
 
+    /**
+     * Reads and drops what is left of the request body (nothing, once {@link #readBody} has read it), so that the
+     * connection stays usable after an answer given without the body (a refusal before it was read). When more than
+     * {@code maxBodyBytes} are left, or the client waits on {@code Expect: 100-continue}, the answer closes the
+     * connection instead.
+     */
+    void discardRest(Request request, Response response) {
+        if (request.getHeaders().contains("Expect", "100-continue") && !consumed(request)) {
+            response.getHeaders().put("Connection", "close");
+            return;
+        }
+        try {
+            if (Content.Source.asInputStream(request).skip(maxBodyBytes + 1L) > maxBodyBytes) {
+                response.getHeaders().put("Connection", "close");
+            }
+        } catch (IOException e) {
+            response.getHeaders().put("Connection", "close");
+        }
+    }
+
+    private static boolean consumed(Request request) {
+        return request.getLength() == 0;
+    }
+
     private static void drain(Request request) throws IOException {
         InputStream in = Content.Source.asInputStream(request);
         byte[] buffer = new byte[16 * 1024];

@@ -36,7 +36,9 @@ final class RestHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         try {
-            io.send(request, response, replyTo(request, response), callback);
+            Reply reply = replyTo(request, response);
+            io.discardRest(request, response);
+            io.send(request, response, reply, callback);
         } catch (HttpIo.TooLarge tooLarge) {
             io.refuse(request, response, tooLarge, callback);
         }
