@@ -1,6 +1,8 @@
 package io.supportflow.engine.cli;
 
 import io.supportflow.persistence.SupportStore;
+import io.supportflow.spec.govstack.Validation;
+import io.supportflow.spec.govstack.Violation;
 import io.supportflow.spec.model.JournalEntry;
 
 import java.io.PrintStream;
@@ -19,6 +21,10 @@ final class HistoryCommand implements CliCommand {
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) {
         String orderId = args.positionals().get(0);
+        List<Violation> violations = Validation.orderId(orderId);
+        if (!violations.isEmpty()) {
+            throw new UsageException(violations.get(0).path() + ": " + violations.get(0).rule());
+        }
         try (SupportStore store = OfflineStore.open(args)) {
             List<JournalEntry> journal = store.journal(orderId);
             if (journal.isEmpty()) {

@@ -17,8 +17,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve}: the REST binding on the embedded MapDB store (or on PostgreSQL, see {@link StoreChoice}) until
- * SIGTERM or Ctrl-C, which stops it gracefully (in-flight requests finish, then the store closes). A custom
- * lifecycle is model-checked first; on a violation the server does not start.
+ * SIGTERM or Ctrl-C, which stops it gracefully (in-flight requests finish, then the store closes) and exits 0, or 1
+ * when some request did not finish within the grace period. A custom lifecycle is model-checked first; on a violation
+ * the server does not start.
  */
 final class ServeCommand implements CliCommand {
     /** Printed (to standard output) once the server accepts requests. */
@@ -67,16 +68,17 @@ final class ServeCommand implements CliCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println(STOPPING);
             out.flush();
-            server.close();
+            boolean drained = server.stop(options.grace());
             engine.close();
-            out.println("supportflow: stopped");
+            out.println("supportflow: stopped" + (drained ? "" : " (some requests did not finish in time)"));
             out.flush();
-            stopped.countDown();
+            // a signal makes the JVM exit with 128 + its number; a clean stop is a success
+            Runtime.getRuntime().halt(drained ? 0 : 1);
         }, "supportflow-shutdown"));
         out.println(READY + server.uri() + " (lifecycle " + definition.name() + ", " + store.description()
                 + (options.bearerToken() == null ? "" : ", bearer token required") + "); stop with Ctrl-C");
         out.flush();
-        stopped.await();
+        stopped.await(); // until the shutdown hook ends the process
         return 0;
     }
 

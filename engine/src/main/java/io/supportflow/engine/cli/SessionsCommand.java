@@ -13,6 +13,7 @@ import java.util.Optional;
 /** {@code sessions}: lists the sessions of a store, optionally by state and agent. */
 final class SessionsCommand implements CliCommand {
     private static final String ROW = "%-24s %-20s %7s  %-16s %s%n";
+    private static final int MAX_VALUE = 128;
 
     @Override
     public Usage usage() {
@@ -27,8 +28,11 @@ final class SessionsCommand implements CliCommand {
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) {
         Lifecycle definition = Lifecycles.load(args.option("rules"));
-        String state = args.option("state");
-        String agent = args.option("agent");
+        String state = nonEmpty(args, "state");
+        String agent = nonEmpty(args, "agent");
+        if (state != null && !definition.states().contains(state)) {
+            throw new UsageException("state " + state + " is not one of " + definition.states());
+        }
         try (SupportStore store = OfflineStore.open(args)) {
             List<Session> sessions = select(store, definition, state, agent);
             out.printf(ROW, "ORDER_ID", "STATE", "VERSION", "AGENT", "UPDATED");
@@ -41,6 +45,22 @@ final class SessionsCommand implements CliCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * The option's value, or null; the same limits as the REST binding's query parameters.
+     *
+     * @throws UsageException when it is empty or longer than an id may be
+     */
+    private static String nonEmpty(Arguments args, String name) {
+        String value = args.option(name);
+        if (value != null && value.isBlank()) {
+            throw new UsageException("--" + name + " is empty");
+        }
+        if (value != null && value.length() > MAX_VALUE) {
+            throw new UsageException("--" + name + " is longer than " + MAX_VALUE + " characters");
+        }
+        return value;
     }
 
     private static List<Session> select(SupportStore store, Lifecycle definition, String state, String agent) {

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -48,6 +49,10 @@ final class HeaderTimeout implements Runnable {
     }
 
     private void schedule(Scheduler scheduler) {
-        scheduler.schedule(this, periodMillis, TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this, periodMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the server is stopping: no more checks
+        }
     }
 }

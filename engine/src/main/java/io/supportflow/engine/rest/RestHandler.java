@@ -35,11 +35,17 @@ final class RestHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        io.send(request, response, replyTo(request, response), callback);
+        try {
+            Reply reply = replyTo(request, response);
+            io.discardRest(request, response);
+            io.send(request, response, reply, callback);
+        } catch (HttpIo.TooLarge tooLarge) {
+            io.refuse(request, response, tooLarge, callback);
+        }
         return true;
     }
 
-    private Reply replyTo(Request request, Response response) {
+    private Reply replyTo(Request request, Response response) throws HttpIo.TooLarge {
         try {
             authorize(request, response);
             Route route = Route.of(request.getHttpURI().getPath()).orElseThrow(() -> Failure.of(

@@ -61,7 +61,7 @@ public final class RestServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         InetAddress host = InetAddress.getByName(options.host());
         BearerToken token = options.bearerToken() == null ? null : new BearerToken(options.bearerToken());
-        HttpIo io = new HttpIo(options.maxBodyBytes());
+        HttpIo io = new HttpIo(options.maxBodyBytes(), options.idleTimeout().toMillis());
 
         Server server = new Server(threads(options));
         ServerConnector connector = connector(server, options);
