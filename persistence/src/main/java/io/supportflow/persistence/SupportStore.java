@@ -77,7 +77,12 @@ public interface SupportStore extends AutoCloseable {
      *                               {@code commit.expectedVersion()}, or an agent of {@code commit.capacities()} would
      *                               hold more ACTIVE assignments than its limit; nothing is written
      */
-    void commit(Commit commit);
+    default void commit(Commit commit) {
+        StaleVersionException refusal = commitAll(List.of(commit)).get(0);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
 
     /**
      * Stores several commits as one durable write (group commit), the commits of one order applied in list order, so

@@ -46,14 +46,6 @@ final class TableStore implements SupportStore {
     }
 
     @Override
-    public void commit(Commit commit) {
-        StaleVersionException refusal = commitAll(List.of(commit)).get(0);
-        if (refusal != null) {
-            throw refusal;
-        }
-    }
-
-    @Override
     public List<StaleVersionException> commitAll(List<Commit> commits) {
         return store(batch -> {
             List<StaleVersionException> results = new ArrayList<>(commits.size());

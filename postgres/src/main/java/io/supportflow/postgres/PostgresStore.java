@@ -76,14 +76,6 @@ final class PostgresStore implements SupportStore {
                 rows -> Records.session(rows.getBytes(1)), key(orderId)));
     }
 
-    @Override
-    public void commit(Commit commit) {
-        StaleVersionException refusal = commitAll(List.of(commit)).get(0);
-        if (refusal != null) {
-            throw refusal;
-        }
-    }
-
     /**
      * Agents' locks first (see {@link Writes#lockAgents}), then the commits in order-id order (stable, so one order's
      * keep their list order): every transaction takes its locks in the same order, so none waits for another in a
