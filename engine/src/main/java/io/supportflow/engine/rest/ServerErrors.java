@@ -15,6 +15,10 @@ import java.util.UUID;
  * syntax, framing, {@code Content-Length}), headers over the limit (431), an {@code Expect} it does not meet
  * (417), a full queue (503). Each is a GovStack {@code Error} with a fixed message per status: no exception
  * names, no library wording, nothing of the request echoed.
+ *
+ * <p>Each of these answers closes the connection and says so ({@code Connection: close}): after a request it could
+ * not parse Jetty closes the connection anyway, and a client that was not told would send its next request down it
+ * and lose that request (the JDK's {@code HttpClient} does not resend a PUT or POST).
  */
 final class ServerErrors implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -38,6 +42,7 @@ final class ServerErrors implements Request.Handler {
         } else {
             LOG.debug("answered {} on its own: {}", status, cause == null ? "" : cause.toString());
         }
+        response.getHeaders().put("Connection", "close");
         io.send(request, response, Reply.failure(new Failure(status, error.name(), message, null)), callback);
         return true;
     }

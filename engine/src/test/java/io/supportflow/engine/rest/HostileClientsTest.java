@@ -185,6 +185,7 @@ class HostileClientsTest {
             garbage request line         | NOT HTTP AT ALL\\r\\n\\r\\n                                                      | 400 | MALFORMED_REQUEST
             unknown HTTP version         | GET /health HTTP/9.9\\r\\nHost: x\\r\\n\\r\\n                                    | 505 | HTTP_VERSION_NOT_SUPPORTED
             bad percent escape in path   | GET /support/% HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                                 | 400 | MALFORMED_REQUEST
+            encoded NUL in path          | POST /support/%00c HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 0\\r\\n\\r\\n       | 400 | MALFORMED_REQUEST
             Content-Length not a number  | POST /support/o-9 HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n       | 400 | MALFORMED_REQUEST
             Content-Length twice         | POST /support/o-9 HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\nab | 400 | MALFORMED_REQUEST
             Content-Length and chunked   | POST /support/o-9 HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0\\r\\n\\r\\n | 400 | MALFORMED_REQUEST
@@ -201,8 +202,20 @@ class HostileClientsTest {
             """)
     void aMalformedRequestIsAnsweredWithAGovStackError(String what, String request, int status, String code) {
         try (RestFixture rest = RestFixture.start(); RawHttp client = connect(rest)) {
-            assertError(client.send(request.replace("\\r\\n", "\r\n")).read(), status, code);
+            Answer answer = client.send(request.replace("\\r\\n", "\r\n")).read();
+            assertError(answer, status, code);
             assertThat(rest.get("/support").json()).as("nothing was stored").isEmpty();
+            assertKeptOpenOrSaidClose(client, answer);
+        }
+    }
+
+    /** A client may send its next request down a connection the answer did not close with Connection: close. */
+    private static void assertKeptOpenOrSaidClose(RawHttp client, Answer answer) {
+        if ("close".equalsIgnoreCase(answer.header("Connection"))) {
+            assertThat(client.closedByServer()).as("closed as the answer said").isTrue();
+        } else {
+            assertThat(client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").read().status())
+                    .as("the connection the answer left open still answers").isEqualTo(200);
         }
     }
 
