@@ -7,7 +7,7 @@ import io.supportflow.persistence.SupportStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,11 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * every commit queued so far (up to {@value #MAX_BATCH}) with one {@link SupportStore#commitAll}, so commits that
  * arrive while a write is on its way to disk share the next write.
  *
- * <p>What guards what: {@code lock} guards {@code queue} and every {@link Pending}'s outcome. Leadership is no flag of
- * its own but a position: only the head of the queue writes, and a batch leaves the queue only when its outcomes are
- * recorded, under the lock, at which moment the new head, if any, is woken. So there is always exactly one leader
- * while the queue is non-empty, and none while it is empty; the lock is never held during the write. A caller returns
- * only once its commit is settled: durable, refused, or failed with its batch.
+ * <p>What guards what: {@code lock} guards {@code queue}, and leadership is no flag of its own but a position decided
+ * under the lock: a caller that queues onto an empty queue leads at once; otherwise the batch before it hands it the
+ * lead when that batch leaves the queue (under the lock; only the leader takes commits off the queue). So there is
+ * exactly one leader while the queue is non-empty and none while it is empty, and the lock is never held during the
+ * write. A waiting caller parks until its {@link Pending} is told to lead or is settled; both are volatile fields
+ * written before the caller is unparked, so the outcome is safely published. The new leader is woken first, then the
+ * settled callers: the next write starts while the last one's callers return. A caller returns only once its commit
+ * is settled: durable, refused, or failed with its batch.
  *
  * <p>Single process: the queue batches the commits of this JVM only; callers must not queue two commits of one order
  * at once (the engine's per-order lock guarantees it).
@@ -43,38 +46,55 @@ final class GroupCommitter {
      * @throws RuntimeException      whatever the store threw for the batch holding it; nothing of it was written
      */
     void commit(Commit commit) {
-        Pending mine = new Pending(commit, lock.newCondition());
-        List<Pending> batch = awaitSettledOrLead(mine);
-        if (batch != null) {
-            settle(batch, write(batch));
+        Pending mine = new Pending(commit, Thread.currentThread());
+        if (!enqueue(mine)) {
+            mine.awaitLeadOrOutcome();
         }
-        mine.rethrow();
+        if (mine.outcome == null) {
+            lead();
+        }
+        mine.outcome.rethrow();
     }
 
-    /** Queues {@code mine} and waits: returns null once it is settled, or the batch to write once it leads. */
-    private List<Pending> awaitSettledOrLead(Pending mine) {
+    /** Queues {@code mine}; whether it is the head, and so leads. */
+    private boolean enqueue(Pending mine) {
         lock.lock();
         try {
             queue.addLast(mine);
-            while (mine.outcome == null && queue.peekFirst() != mine) {
-                mine.wake.awaitUninterruptibly();
-            }
-            return mine.outcome == null ? headBatch() : null;
+            return queue.peekFirst() == mine;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The first commits of the queue, the leader's own first; they stay queued until settled. */
-    private List<Pending> headBatch() {
-        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
-        for (Pending p : queue) {
-            if (batch.size() == MAX_BATCH) {
-                break;
-            }
-            batch.add(p);
+    /** Called by the head of the queue only: writes a batch from the head, then hands on the lead and settles it. */
+    private void lead() {
+        List<Pending> batch = headBatch();
+        List<Outcome> outcomes = write(batch);
+        Pending next = dequeue(batch);
+        if (next != null) {
+            next.tellToLead();
         }
-        return batch;
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).settle(outcomes.get(i));
+        }
+    }
+
+    /** The first commits of the queue, the leader's own first; they stay queued until written. */
+    private List<Pending> headBatch() {
+        lock.lock();
+        try {
+            List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+            for (Pending p : queue) {
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
+                batch.add(p);
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Writes the batch without the lock; one outcome per commit, in order. */
@@ -92,20 +112,15 @@ final class GroupCommitter {
         return outcomes;
     }
 
-    /** Records the outcomes, takes the batch off the head of the queue and wakes its callers and the next leader. */
-    private void settle(List<Pending> batch, List<Outcome> outcomes) {
+    /** Takes the written batch off the head of the queue; the new head, which leads next, or null. */
+    private Pending dequeue(List<Pending> batch) {
         lock.lock();
         try {
-            for (int i = 0; i < batch.size(); i++) {
+            for (Pending written : batch) {
                 Pending p = queue.pollFirst();
-                assert p == batch.get(i) : "only the leader takes commits off the queue";
-                p.outcome = outcomes.get(i);
-                p.wake.signal();
+                assert p == written : "only the leader takes commits off the queue";
             }
-            Pending next = queue.peekFirst();
-            if (next != null) {
-                next.wake.signal();
-            }
+            return queue.peekFirst();
         } finally {
             lock.unlock();
         }
@@ -113,27 +128,49 @@ final class GroupCommitter {
 
     /** How a commit ended: {@code failure} null means durable. */
     private record Outcome(Throwable failure) {
-    }
-
-    /** A queued commit; {@code outcome} is null until settled (read and written under the lock only). */
-    private static final class Pending {
-        private final Commit commit;
-        private final Condition wake;
-        private Outcome outcome;
-
-        Pending(Commit commit, Condition wake) {
-            this.commit = commit;
-            this.wake = wake;
-        }
-
-        /** Called by the committing thread after it left the lock, which published {@code outcome} to it. */
         void rethrow() {
-            Throwable failure = outcome.failure();
             if (failure instanceof Error error) {
                 throw error;
             }
             if (failure != null) {
                 throw (RuntimeException) failure;
+            }
+        }
+    }
+
+    /** A queued commit and its caller; told to lead, or settled, once. */
+    private static final class Pending {
+        private final Commit commit;
+        private final Thread caller;
+        private volatile boolean leads;
+        private volatile Outcome outcome;
+
+        Pending(Commit commit, Thread caller) {
+            this.commit = commit;
+            this.caller = caller;
+        }
+
+        void tellToLead() {
+            leads = true;
+            LockSupport.unpark(caller);
+        }
+
+        void settle(Outcome settled) {
+            outcome = settled;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        /** Parks the caller until it leads or is settled; an interrupt meanwhile is kept, not acted on. */
+        void awaitLeadOrOutcome() {
+            boolean interrupted = false;
+            while (!leads && outcome == null) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -25,7 +25,8 @@ import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.f
  * collections and the store stub count as atomic: they are correct on their own), and fails on any schedule in which a
  * call throws or never returns (a lost hand-off of the lead parks every later commit). The sequential specification:
  * every commit returns normally. On the committer before issue 15 (leader flag released, then re-taken to hand the
- * lead on) it finds the NullPointerException of the hand-off race and the parked commit after it.
+ * lead on) it finds the NullPointerException of the hand-off race and the parked commit after it; on the current
+ * committer with the hand-off to the new head left out, it finds the caller parked for ever ("The execution has hung").
  */
 public class GroupCommitterLinearizabilityTest {
     private static final Commit COMMIT = open("o1");
