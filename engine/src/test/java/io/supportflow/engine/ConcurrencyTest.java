@@ -67,6 +67,29 @@ class ConcurrencyTest {
     }
 
     @Test
+    void aRefusalNamesTheGuardThatFailedWhenDecidedThoughTheAgentIsFreedMeanwhile() {
+        SupportStore freedAfterFirstLook = new DelegatingStore(Stores.inMemory()) {
+            private boolean looked;
+
+            @Override
+            public int agentLoad(String agentId) {
+                boolean first = !looked;
+                looked = true;
+                return super.agentLoad(agentId) + (first ? 1 : 0);
+            }
+        };
+        try (SupportEngine engine = engine(Lifecycle.standard(), freedAfterFirstLook)) {
+            engine.registerAgent(new AgentProfile("a2", 1, true, Agent.withId("a2")));
+            engine.open("o1", body("x"), CUSTOMER);
+
+            Optional<ErrorCode> refusal = refusalOf(() -> engine.assign("o1", Agent.withId("a2"), SUPERVISOR));
+
+            assertThat(refusal).as("the capacity the decision saw, not a reason made up from a second look")
+                    .hasValue(ErrorCode.AGENT_AT_CAPACITY);
+        }
+    }
+
+    @Test
     void p3ParallelAssignmentsOfOneAgentNeverExceedItsCapacity() throws Exception {
         Lifecycle capacityTwo = Lifecycle.standard().extend("cap2").policies(p -> p.withAgentCapacity(2)).build();
         try (SupportEngine engine = engine(capacityTwo, Stores.inMemory())) {
