@@ -132,11 +132,12 @@ final class HttpIo {
         }
     }
 
-    /** Sends {@code reply} as JSON with its ETag, Location and Retry-After; completes {@code callback}. */
+    /** Sends {@code reply} (JSON, or its document) with its ETag, Location and Retry-After; completes {@code callback}. */
     void send(Request request, Response response, Reply reply, Callback callback) {
-        byte[] bytes = GovStackJson.write(reply.body());
+        Reply.Document document = reply.document();
+        byte[] bytes = document == null ? GovStackJson.write(reply.body()) : document.bytes();
         HttpFields.Mutable headers = response.getHeaders();
-        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Content-Type", document == null ? "application/json; charset=utf-8" : document.contentType());
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
         if (reply.version() >= 0) {

@@ -24,7 +24,8 @@ record Route(Endpoint endpoint, String orderId, String agentId, String event) {
         HISTORY("GET"),
         EVENT("POST"),
         AGENTS("GET"),
-        AGENT_LOAD("GET");
+        AGENT_LOAD("GET"),
+        OPENAPI("GET");
 
         private final List<String> methods;
 
@@ -48,6 +49,8 @@ record Route(Endpoint endpoint, String orderId, String agentId, String event) {
             case "health" -> parts.length == 1 ? Optional.of(new Route(Endpoint.HEALTH, null, null, null)) : Optional.empty();
             case "support" -> support(parts);
             case "agents" -> agents(parts);
+            case "openapi.yaml" -> parts.length == 1 ? Optional.of(new Route(Endpoint.OPENAPI, null, null, null))
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history,
- * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads and the health check. Each
+ * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads, the health check and the
+ * served contract ({@code GET /openapi.yaml}). Each
  * turns an {@link ApiRequest} into a {@link Reply}; refusals propagate as the engine's {@code SupportException} or a
  * {@link Failure.Rejected}, and then nothing has changed.
  */
@@ -47,6 +48,7 @@ final class SupportEndpoints {
                     eventAgent(request), request.actor()), request.ifMatch()));
             case AGENTS -> agentLoads.registered();
             case AGENT_LOAD -> agentLoads.of(request.route().agentId());
+            case OPENAPI -> ServedContract.reply();
         };
     }
 

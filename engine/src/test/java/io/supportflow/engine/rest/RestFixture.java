@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An engine on an in-memory store behind a {@link RestServer} on a free loopback port, and a client whose every
  * answer is checked against the GovStack contract: a Support body against {@code Support}, the agent against
- * {@code Agent}, an error against {@code Error}, a session list item by item. No answer may leak internals.
+ * {@code Agent}, an error against {@code Error}, a session list item by item, and every answer against the response
+ * the served document ({@code GET /openapi.yaml}) gives for its path, method and status. No answer may leak
+ * internals.
  */
 final class RestFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,6 +126,7 @@ final class RestFixture implements AutoCloseable {
     }
 
     private static void contractOf(String method, String path, int status, JsonNode json) {
+        ServedDocument.assertAnswer(method, path.split("\\?", 2)[0], status, json);
         if (status >= 400) {
             GovStackContract.assertValid(GovStackContract.ERROR, json);
             assertThat(json.path("code").isTextual()).isTrue();
