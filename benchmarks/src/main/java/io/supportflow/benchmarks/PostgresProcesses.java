@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Several engine processes on one PostgreSQL database: starts {@code processes} child JVMs ({@link PostgresLoad}),
- * each with its own clients on orders of its own, lets them all start at once and sums the commands they completed in
- * the same time window.
+ * each with its own clients on orders of its own, lets them all start at once and, after the same warm-up, sums the
+ * commands they completed in the same measured window.
  */
 final class PostgresProcesses {
 
@@ -30,13 +30,14 @@ final class PostgresProcesses {
      *
      * @throws IllegalStateException naming the process and showing its error output when one fails
      */
-    static double commandsPerSecond(int processes, int clientsEach, long millis) {
+    static double commandsPerSecond(int processes, int clientsEach, long warmUpMillis, long millis) {
         String url = PostgresServer.shared().newDatabase();
         Path logs = ScratchDirectory.create("postgres-processes");
         List<Child> children = new ArrayList<>();
         try {
             for (int p = 0; p < processes; p++) {
-                children.add(Child.start(url, p, clientsEach, millis, logs.resolve("process-" + p + ".log")));
+                Path log = logs.resolve("process-" + p + ".log");
+                children.add(Child.start(url, p, clientsEach, warmUpMillis, millis, log));
             }
             for (Child child : children) {
                 child.expect("ready");
@@ -57,10 +58,11 @@ final class PostgresProcesses {
 
     private record Child(Process process, BufferedReader out, Writer in, Path log) {
 
-        static Child start(String url, int index, int clients, long millis, Path log) {
+        static Child start(String url, int index, int clients, long warmUpMillis, long millis, Path log) {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), PostgresLoad.class.getName(), url,
-                    Integer.toString(index), Integer.toString(clients), Long.toString(millis))
+                    Integer.toString(index), Integer.toString(clients), Long.toString(warmUpMillis),
+                    Long.toString(millis))
                     .redirectError(log.toFile());
             try {
                 Process process = builder.start();

@@ -26,7 +26,8 @@ public class RawJdbc {
     private static final int POOL = 64;
     private static final String SCHEMA = """
             CREATE TABLE session (order_id text PRIMARY KEY, version bigint NOT NULL, record bytea NOT NULL);
-            CREATE TABLE journal (order_id text, version bigint, record bytea NOT NULL, PRIMARY KEY (order_id, version));
+            CREATE TABLE journal (order_id text, version bigint, record bytea NOT NULL,
+                PRIMARY KEY (order_id, version));
             CREATE TABLE outbox (sequence bigserial PRIMARY KEY, order_id text NOT NULL, version bigint NOT NULL)""";
 
     private HikariDataSource pool;

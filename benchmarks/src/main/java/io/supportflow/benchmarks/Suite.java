@@ -158,11 +158,12 @@ final class Suite {
             rows.add(Row.compared(8, "durable engine on PostgreSQL, " + who + ": commands/s", engine,
                     "durable engine on MapDB, " + who, Figure.perSecond(durable(clients))));
         }
-        Figure one = Figure.perSecond(PostgresProcesses.commandsPerSecond(1, PROCESS_CLIENTS, settings.processMillis()));
+        Figure one = Figure.perSecond(PostgresProcesses.commandsPerSecond(1, PROCESS_CLIENTS,
+                settings.processWarmUpMillis(), settings.processMillis()));
         for (int processes = 2; processes <= 3; processes++) {
             rows.add(Row.compared(8, processes + " engine processes × " + PROCESS_CLIENTS + " clients on one"
                     + " PostgreSQL database: commands/s", Figure.perSecond(PostgresProcesses.commandsPerSecond(
-                            processes, PROCESS_CLIENTS, settings.processMillis())),
+                            processes, PROCESS_CLIENTS, settings.processWarmUpMillis(), settings.processMillis())),
                     "1 engine process × " + PROCESS_CLIENTS + " clients", one));
         }
         return rows;
@@ -200,7 +201,8 @@ final class Suite {
                 + " journal and outbox rows in one transaction per command (the engine also writes its"
                 + " assignments and command id, and deletes delivered outbox rows). Processes: child JVMs"
                 + " running the engine with " + PROCESS_CLIENTS + " clients each on orders of their own,"
-                + " started together, for " + settings.processMillis() + " ms; the sum of their commands.";
+                + " started together, " + settings.processWarmUpMillis() + " ms warm-up, then the sum of their"
+                + " commands in the next " + settings.processMillis() + " ms.";
     }
 
     /** Says on standard error what the suite does next (the table goes to standard output). */
