@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,15 @@ public class Baselines {
     public void rawMapDbCommit(RawMapDb store, Client client) {
         client.advance();
         store.write(client.orderId(), client.step());
+    }
+
+    /** Raw JDBC: a command's rows written and committed in one PostgreSQL transaction, commands per second. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void rawJdbcCommit(RawJdbc database, Client client) throws SQLException {
+        client.advance();
+        database.write(client.orderId(), client.step());
     }
 
     /** Naive Spring-per-entity with a MapDB commit per command, commands per second over all clients. */

@@ -31,6 +31,15 @@ public class EngineBenchmarks {
         engine.execute(OrderCycle.command(client.orderId(), client.step()));
     }
 
+    /** Engine on the PostgreSQL store, commands per second over all clients, each on its own orders. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void postgresThroughput(PostgresEngine engine, Client client) {
+        client.advance();
+        engine.execute(OrderCycle.command(client.orderId(), client.step()));
+    }
+
     /** Engine on the in-memory store, commands per second. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

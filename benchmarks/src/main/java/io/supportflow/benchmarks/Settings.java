@@ -18,11 +18,13 @@ import java.util.List;
  * @param manySessions          sessions in the store for the second heap reading and the store figures
  * @param fillClients           concurrent clients opening those sessions through the engine
  * @param checkerRepeats        warm model-checker runs after the cold one
+ * @param processWarmUpMillis   how long the engine processes on one PostgreSQL database warm up
+ * @param processMillis         how long they are then measured
  * @param verbosity             JMH's console output
  */
 record Settings(String label, int forks, int warmupIterations, int measurementIterations, TimeValue iterationTime,
                 List<Integer> clients, int fewSessions, int manySessions, int fillClients, int checkerRepeats,
-                VerboseMode verbosity) {
+                long processWarmUpMillis, long processMillis, VerboseMode verbosity) {
 
     Settings {
         clients = List.copyOf(clients);
@@ -36,12 +38,12 @@ record Settings(String label, int forks, int warmupIterations, int measurementIt
      */
     static Settings full() {
         return new Settings("full", 1, 30, 5, TimeValue.seconds(2), List.of(1, 8, 64), 10_000, 1_000_000, 64, 5,
-                VerboseMode.NORMAL);
+                40_000, 20_000, VerboseMode.NORMAL);
     }
 
     /** A pass that only proves everything still runs: in this JVM, one 100 ms iteration, 100 and 1,000 sessions. */
     static Settings smoke() {
         return new Settings("smoke", 0, 0, 1, TimeValue.milliseconds(100), List.of(1, 8, 64), 100, 1_000, 64, 1,
-                VerboseMode.SILENT);
+                0, 500, VerboseMode.SILENT);
     }
 }

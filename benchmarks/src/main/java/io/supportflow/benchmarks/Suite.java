@@ -3,8 +3,10 @@ package io.supportflow.benchmarks;
 import io.supportflow.spec.lifecycle.Lifecycle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The whole suite: every figure of the issue beside its baseline from the same run. The heap, store and checker
@@ -16,9 +18,11 @@ final class Suite {
     private static final int TARGET_CLIENTS = 64;
     private static final int GENERATED_STATES = 200;
     private static final int GENERATED_TRANSITIONS = 2_000;
+    private static final int PROCESS_CLIENTS = 16;
 
     private final Settings settings;
     private final JmhRuns jmh;
+    private final Map<Integer, Double> durableByClients = new HashMap<>();
 
     Suite(Settings settings) {
         this.settings = settings;
@@ -44,7 +48,15 @@ final class Suite {
         rows.addAll(store(store, rawStore));
         rows.addAll(checker(standard, generated));
         rows.add(keepAlive());
+        step("item 8: PostgreSQL");
+        rows.addAll(postgres());
         return new Report(settings, rows, notes(standard, generated));
+    }
+
+    /** Item 8 alone, with its baselines (the MapDB engine's figures measured again for it). */
+    Report runPostgres() {
+        step("item 8: PostgreSQL");
+        return new Report(settings, postgres(), List.of(postgresNote()));
     }
 
     private List<Row> oneClient() {
@@ -69,7 +81,7 @@ final class Suite {
         for (int clients : settings.clients()) {
             String who = clients == 1 ? "1 client" : clients + " clients";
             Row row = Row.compared(2, "durable engine, " + who + ": commands/s",
-                    Figure.perSecond(jmh.throughput(EngineBenchmarks.class, "durableThroughput", clients)),
+                    Figure.perSecond(durable(clients)),
                     "naive Spring per entity, " + who,
                     Figure.perSecond(jmh.throughput(Baselines.class, "naiveSpringPerEntity", clients)));
             rows.add(clients == TARGET_CLIENTS ? row.judged("≥ 10×", row.ratio() >= 10) : row);
@@ -134,6 +146,35 @@ final class Suite {
         return row.judged("≥ 1×", row.ratio() >= 1);
     }
 
+    /** Item 8 (issue 11): the PostgreSQL store against raw JDBC and the MapDB engine, and 1, 2, 3 processes. */
+    private List<Row> postgres() {
+        List<Row> rows = new ArrayList<>();
+        for (int clients : List.of(1, TARGET_CLIENTS)) {
+            String who = clients == 1 ? "1 client" : clients + " clients";
+            Figure engine = Figure.perSecond(jmh.throughput(EngineBenchmarks.class, "postgresThroughput", clients));
+            rows.add(Row.compared(8, "durable engine on PostgreSQL, " + who + ": commands/s", engine,
+                    "raw JDBC: the command's rows in one transaction + COMMIT, " + who,
+                    Figure.perSecond(jmh.throughput(Baselines.class, "rawJdbcCommit", clients))));
+            rows.add(Row.compared(8, "durable engine on PostgreSQL, " + who + ": commands/s", engine,
+                    "durable engine on MapDB, " + who, Figure.perSecond(durable(clients))));
+        }
+        Figure one = Figure.perSecond(PostgresProcesses.commandsPerSecond(1, PROCESS_CLIENTS,
+                settings.processWarmUpMillis(), settings.processMillis()));
+        for (int processes = 2; processes <= 3; processes++) {
+            rows.add(Row.compared(8, processes + " engine processes × " + PROCESS_CLIENTS + " clients on one"
+                    + " PostgreSQL database: commands/s", Figure.perSecond(PostgresProcesses.commandsPerSecond(
+                            processes, PROCESS_CLIENTS, settings.processWarmUpMillis(), settings.processMillis())),
+                    "1 engine process × " + PROCESS_CLIENTS + " clients", one));
+        }
+        return rows;
+    }
+
+    /** The durable MapDB engine's throughput at {@code clients}, measured once per suite run. */
+    private double durable(int clients) {
+        return durableByClients.computeIfAbsent(clients,
+                c -> jmh.throughput(EngineBenchmarks.class, "durableThroughput", c));
+    }
+
     private List<String> notes(CheckerProbe.Figures standard, CheckerProbe.Figures generated) {
         return List.of(
                 "One benchmark operation is one command of the cycle open → update → assign → close; each client"
@@ -150,7 +191,18 @@ final class Suite {
                 String.format(Locale.ROOT, "Model checker, default bounds: standard lifecycle %,d configurations,"
                                 + " %d violations; generated lifecycle %,d configurations, %d violations.",
                         standard.configurations(), standard.violations(), generated.configurations(),
-                        generated.violations()));
+                        generated.violations()),
+                postgresNote());
+    }
+
+    private String postgresNote() {
+        return "PostgreSQL: a throwaway PostgreSQL 15 server on this machine (fsync on, defaults otherwise), a new"
+                + " database per figure; the raw JDBC baseline upserts the session row and inserts its"
+                + " journal and outbox rows in one transaction per command (the engine also writes its"
+                + " assignments and command id, and deletes delivered outbox rows). Processes: child JVMs"
+                + " running the engine with " + PROCESS_CLIENTS + " clients each on orders of their own,"
+                + " started together, " + settings.processWarmUpMillis() + " ms warm-up, then the sum of their"
+                + " commands in the next " + settings.processMillis() + " ms.";
     }
 
     /** Says on standard error what the suite does next (the table goes to standard output). */
