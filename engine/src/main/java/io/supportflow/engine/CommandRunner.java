@@ -132,7 +132,8 @@ final class CommandRunner {
     }
 
     private Session decide(Session current, Command command, String commandId) {
-        Precheck precheck = Semantics.precheck(definition, current, command, world, clock.instant());
+        Precheck precheck = Semantics.precheck(definition, current, command, new DecisionWorld(world),
+                clock.instant());
         Outcome outcome = precheck instanceof Precheck.Proceed proceed
                 ? choose(proceed.context())
                 : ((Precheck.Done) precheck).outcome();
