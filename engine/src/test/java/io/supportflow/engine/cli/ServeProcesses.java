@@ -84,7 +84,12 @@ final class ServeProcesses implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        killAll();
+    }
+
+    /** SIGKILLs every process (idempotent). */
+    synchronized void killAll() {
         for (JarProcess process : processes) {
             if (process != null) {
                 process.close();

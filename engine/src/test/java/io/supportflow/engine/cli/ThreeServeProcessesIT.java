@@ -108,7 +108,7 @@ class ThreeServeProcessesIT {
                     + "processes did not settle: next armed idle deadline " + store.nextDeadline().orElse(null)
                     + " (none expected once every idle session has closed); events still not delivered: "
                     + store.pendingOutbox(20).stream().map(e -> e.orderId() + " v" + e.version()).toList());
-            processes.close();
+            processes.killAll();
 
             Map<String, List<JournalEntry>> journals = journals(store, definition);
             SoftAssertions softly = new SoftAssertions();
