@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,14 +42,15 @@ final class OutboxDispatcher {
     private final Duration maxRetry;
     private final Duration lease;
     /** This engine as an outbox owner (see {@link SupportStore#claimOutbox}). */
-    private final String owner = "engine-" + UUID.randomUUID();
+    private final String owner;
     private final ReentrantLock passes = new ReentrantLock();
     private final Map<String, Retry> retries = new HashMap<>();
     private final Map<EntryKey, BitSet> served = new HashMap<>();
 
-    OutboxDispatcher(SupportStore store, List<TransitionListener> listeners, Clock clock, Duration firstRetry,
-                     Duration maxRetry, Duration lease) {
+    OutboxDispatcher(SupportStore store, String owner, List<TransitionListener> listeners, Clock clock,
+                     Duration firstRetry, Duration maxRetry, Duration lease) {
         this.store = store;
+        this.owner = owner;
         this.lease = lease;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;

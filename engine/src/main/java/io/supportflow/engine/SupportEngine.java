@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -52,6 +53,8 @@ import java.util.stream.Collectors;
  * {@link IllegalStateException}.
  */
 public final class SupportEngine implements AutoCloseable {
+    /** Timers claimed at most per {@link #fireDueTimers()} call (the background thread calls it every poll). */
+    static final int TIMER_BATCH = 256;
     private final Lifecycle definition;
     private final SupportStore store;
     private final Clock clock;
@@ -59,6 +62,9 @@ public final class SupportEngine implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final CommandRunner runner;
     private final Background background;
+    /** This engine process as the owner of outbox and timer claims (see {@link SupportStore#claimOutbox}). */
+    private final String owner = "engine-" + UUID.randomUUID();
+    private final Duration lease;
     private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -67,7 +73,8 @@ public final class SupportEngine implements AutoCloseable {
         this.clock = b.clock;
         this.store = b.store != null ? b.store : Stores.openMapDb(b.dataDirectory);
         this.pool = new MachinePool(definition, b.machinePoolSize);
-        this.dispatcher = new OutboxDispatcher(store, b.listeners, clock, b.firstRetry, b.maxRetry, b.outboxLease);
+        this.lease = b.lease;
+        this.dispatcher = new OutboxDispatcher(store, owner, b.listeners, clock, b.firstRetry, b.maxRetry, lease);
         this.background = b.pollInterval == null ? null
                 : new Background(b.pollInterval, this::fireDue, dispatcher::deliverPending);
         this.runner = new CommandRunner(definition, store, clock, pool,
@@ -260,8 +267,10 @@ public final class SupportEngine implements AutoCloseable {
     }
 
     /**
-     * Fires every idle timer due at the clock's now, by deadline then order id; a timer the lifecycle refuses is
-     * logged and skipped. Returns the number of sessions it changed.
+     * Fires the idle timers due at the clock's now that the store hands this engine ({@link SupportStore#claimDueTimers}:
+     * on a store shared by several processes, those this engine claimed; up to {@value #TIMER_BATCH} per call), by
+     * deadline then order id; each fires only if, read again under the order's lock, its deadline is still armed and
+     * due. A timer the lifecycle refuses is logged and skipped. Returns the number of sessions it changed.
      */
     public int fireDueTimers() {
         return guarded(this::fireDue);
@@ -270,7 +279,7 @@ public final class SupportEngine implements AutoCloseable {
     private int fireDue() {
         Instant now = clock.instant();
         int fired = 0;
-        for (String orderId : store.dueTimers(now)) {
+        for (String orderId : store.claimDueTimers(owner, now, lease, TIMER_BATCH)) {
             fired += fireTimer(orderId, now);
         }
         return fired;
@@ -373,7 +382,7 @@ public final class SupportEngine implements AutoCloseable {
         private int machinePoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration firstRetry = Duration.ofMillis(100);
-        private Duration outboxLease = Duration.ofSeconds(10);
+        private Duration lease = Duration.ofSeconds(10);
         private Duration maxRetry = Duration.ofMinutes(1);
 
         private Builder() {
@@ -435,14 +444,15 @@ public final class SupportEngine implements AutoCloseable {
 
         /**
          * On a store shared by several engine processes, how long this engine's claim on an order's outbox entries
-         * lasts after each delivery pass that renews it (default 10 s): the bound on how soon another process takes
-         * over the entries of one that was killed. Make it longer than a delivery pass takes.
+         * (renewed by each delivery pass) or on a due timer lasts (default 10 s): the bound on how soon another
+         * process takes over the events and timers of one that was killed. Make it longer than a delivery pass or a
+         * timer poll takes.
          */
-        public Builder outboxLease(Duration value) {
+        public Builder lease(Duration value) {
             if (value.isNegative()) {
-                throw new IllegalArgumentException("outbox lease must not be negative: " + value);
+                throw new IllegalArgumentException("lease must not be negative: " + value);
             }
-            outboxLease = value;
+            lease = value;
             return this;
         }
 

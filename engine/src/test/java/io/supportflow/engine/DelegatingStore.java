@@ -77,6 +77,11 @@ class DelegatingStore implements SupportStore {
     }
 
     @Override
+    public List<String> claimDueTimers(String owner, Instant now, Duration lease, int limit) {
+        return delegate.claimDueTimers(owner, now, lease, limit);
+    }
+
+    @Override
     public Optional<Instant> nextDeadline() {
         return delegate.nextDeadline();
     }

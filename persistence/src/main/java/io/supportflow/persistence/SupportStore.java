@@ -36,9 +36,14 @@ import java.util.Optional;
  *       every agent a commit starts an assignment for.</li>
  *   <li><b>Group commit.</b> {@link #commitAll} is atomic per call, within one process's batch; batches of
  *       different processes interleave at commit granularity only through the version check.</li>
- *   <li><b>Timers.</b> {@link #dueTimers} lists every due timer to every process. That an armed deadline fires
- *       once follows from the version check: the timeout is a commit on the session's version, so a second process
- *       firing the same deadline loses the race, reloads, and finds it no longer due (or re-armed).</li>
+ *   <li><b>Timers.</b> {@link #dueTimers} lists every due timer to every process. The engine must fire only what
+ *       {@link #claimDueTimers} hands it, which a shared store claims per armed deadline for one process at a time
+ *       (skipping timers another process is claiming at that moment), so that processes do not all attempt the same
+ *       timeout, and a killed process's claims are taken over once their lease has run out. The claim spreads the
+ *       work; that an armed deadline fires once follows from the version check: the engine re-reads the session
+ *       under its order lock and fires only a deadline still armed and due, and the timeout is a commit on the
+ *       session's version, so a second process firing the same deadline loses the race, reloads, and finds it no
+ *       longer due (or re-armed).</li>
  *   <li><b>Outbox.</b> {@link #pendingOutbox} lists every unacknowledged entry to every process. The engine must
  *       deliver what {@link #claimOutbox} hands it, which a shared store leases per order to one process at a time,
  *       so that each entry normally goes out once, per order in version order, and a killed process's entries are
@@ -122,6 +127,19 @@ public interface SupportStore extends AutoCloseable {
 
     /** Order ids whose idle deadline is at or before {@code now}, by deadline then order id. */
     List<String> dueTimers(Instant now);
+
+    /**
+     * Up to {@code limit} order ids whose idle deadline is at or before {@code now}, by deadline then order id, for
+     * {@code owner} (one engine process) to fire. A store shared by several processes claims each armed deadline for
+     * one owner until {@code lease} has passed since that owner's latest claim of it, leaves out a deadline claimed by
+     * another owner (or being claimed by one at that moment), and claims a re-armed deadline afresh. The claim is no
+     * lock on the session: the firing commit still goes through the version check (see the class comment). A
+     * single-process store has one owner: this is the first {@code limit} of {@link #dueTimers}.
+     */
+    default List<String> claimDueTimers(String owner, Instant now, Duration lease, int limit) {
+        List<String> due = dueTimers(now);
+        return due.size() <= limit ? due : List.copyOf(due.subList(0, limit));
+    }
 
     /** The earliest armed idle deadline, if any. */
     Optional<Instant> nextDeadline();

@@ -212,6 +212,18 @@ abstract class SupportStoreContract {
     }
 
     @Test
+    void oneOwnerClaimingDueTimersGetsTheDueOnesInDeadlineOrderUpToTheLimit() {
+        open("o2");
+        store.commit(Commit.of(accepted(new Command.Open("o1", Support.forOrder(null), Actor.CUSTOMER),
+                T0.plusSeconds(60))));
+        Instant o2Deadline = store.load("o2").orElseThrow().idleDeadline();
+        Duration lease = Duration.ofMinutes(1);
+        assertThat(store.claimDueTimers("me", o2Deadline.minusNanos(1), lease, 10)).isEmpty();
+        assertThat(store.claimDueTimers("me", Instant.MAX, lease, 1)).containsExactly("o2");
+        assertThat(store.claimDueTimers("me", Instant.MAX, lease, 10)).containsExactly("o2", "o1");
+    }
+
+    @Test
     void timersAreDueAtTheirDeadlineInDeadlineOrderAndDisarmedOnClose() {
         open("o2");
         Instant later = T0.plusSeconds(60);

@@ -20,7 +20,7 @@ import java.util.List;
 final class Migrations {
     /** The files, in order; version n is the n-th. */
     private static final List<String> FILES = List.of("V1__schema.sql", "V2__outbox_lease.sql",
-            "V3__command_ids.sql");
+            "V3__command_ids.sql", "V4__timer_claims.sql");
     private static final long LOCK = 0x5F5F_7375_7070_6F72L;
 
     private Migrations() {

@@ -50,6 +50,21 @@ final class PostgresStore implements SupportStore {
             + " JOIN sf_outbox_lease l ON l.order_id = o.order_id AND l.owner = ? AND l.until >= now()"
             + " JOIN sf_journal j ON j.order_id = o.order_id AND j.version = o.version ORDER BY o.sequence LIMIT ?";
 
+    private static final String DUE_UNCLAIMED = "SELECT s.order_id, s.deadline_second, s.deadline_nano"
+            + " FROM sf_session s LEFT JOIN sf_timer_claim c ON c.order_id = s.order_id"
+            + " WHERE s.deadline_second IS NOT NULL AND (s.deadline_second, s.deadline_nano) <= (?, ?)"
+            + " AND (c.order_id IS NULL OR c.owner = ? OR c.until < now()"
+            + " OR (c.deadline_second, c.deadline_nano) <> (s.deadline_second, s.deadline_nano))"
+            + " ORDER BY s.deadline_second, s.deadline_nano LIMIT ? FOR UPDATE OF s SKIP LOCKED";
+    private static final String CLAIM_TIMER = "INSERT INTO sf_timer_claim AS c"
+            + " (order_id, deadline_second, deadline_nano, owner, until)"
+            + " VALUES (?, ?, ?, ?, now() + ? * interval '1 microsecond') ON CONFLICT (order_id) DO UPDATE"
+            + " SET deadline_second = excluded.deadline_second, deadline_nano = excluded.deadline_nano,"
+            + " owner = excluded.owner, until = excluded.until"
+            + " WHERE c.owner = excluded.owner OR c.until < now()"
+            + " OR (c.deadline_second, c.deadline_nano) <> (excluded.deadline_second, excluded.deadline_nano)"
+            + " RETURNING order_id";
+
     private final Database database;
     private final AutoCloseable owned;
     private volatile boolean closed;
@@ -153,6 +168,35 @@ final class PostgresStore implements SupportStore {
                 rows -> new Due(instant(rows, 2), text(rows.getBytes(1))), now.getEpochSecond(), now.getNano())));
         due.sort(BY_DEADLINE);
         return due.stream().map(Due::orderId).toList();
+    }
+
+    /**
+     * One transaction: the due sessions (earliest first) whose deadline is unclaimed, claimed for another deadline,
+     * run out, or this owner's, locked {@code FOR UPDATE SKIP LOCKED} so that processes claiming at the same moment
+     * take different timers; each claimed or renewed by a conditional upsert (of two owners racing for one, the row
+     * lock on the claim lets one win). Claims of every owner that have run out are dropped first.
+     */
+    @Override
+    public List<String> claimDueTimers(String owner, Instant now, Duration lease, int limit) {
+        ensureOpen();
+        List<Due> claimed = database.inTransaction("claim due timers", sql -> {
+            sql.sql("DELETE FROM sf_timer_claim WHERE until < now()").executeUpdate();
+            List<Due> due = all(sql.sql(DUE_UNCLAIMED), rows -> new Due(instant(rows, 2), text(rows.getBytes(1))),
+                    now.getEpochSecond(), now.getNano(), owner, limit);
+            List<Due> won = new ArrayList<>();
+            PreparedStatement claim = sql.sql(CLAIM_TIMER);
+            long micros = TimeUnit.NANOSECONDS.toMicros(lease.toNanos());
+            for (Due d : due) {
+                if (one(claim, rows -> true, key(d.orderId()), d.deadline().getEpochSecond(), d.deadline().getNano(),
+                        owner, micros).isPresent()) {
+                    won.add(d);
+                }
+            }
+            return won;
+        });
+        List<Due> sorted = new ArrayList<>(claimed);
+        sorted.sort(BY_DEADLINE);
+        return sorted.stream().map(Due::orderId).toList();
     }
 
     @Override

@@ -47,7 +47,7 @@ class PostgresStoreTest {
             threads.shutdown();
         }
         assertThat(query(url, "SELECT version, file FROM sf_schema_version")).containsExactly("1 V1__schema.sql", "2 V2__outbox_lease.sql",
-                "3 V3__command_ids.sql");
+                "3 V3__command_ids.sql", "4 V4__timer_claims.sql");
     }
 
     @Test
@@ -56,7 +56,7 @@ class PostgresStoreTest {
         Stores.openPostgres(url).close();
         execute(url, "INSERT INTO sf_schema_version (version, file) VALUES (99, 'V99__future.sql')");
         assertThatThrownBy(() -> Stores.openPostgres(url)).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining("schema version 99").hasMessageContaining("up to 3");
+                .hasMessageContaining("schema version 99").hasMessageContaining("up to 4");
     }
 
     @Test
@@ -141,6 +141,29 @@ class PostgresStoreTest {
 
             b.acknowledgeAll(b.pendingOutbox(10).stream().map(SupportStore.EntryId::of).toList());
             assertThat(query(url, "SELECT count(*), 'leases' FROM sf_outbox_lease")).containsExactly("0 leases");
+        }
+    }
+
+    @Test
+    void aDueTimerIsClaimedByOneOwnerUntilItsLeaseRunsOutAndAReArmedDeadlineIsClaimedAfresh() {
+        String url = PostgresServer.shared().newDatabase();
+        Duration hour = Duration.ofHours(1);
+        try (SupportStore a = Stores.openPostgres(url); SupportStore b = Stores.openPostgres(url)) {
+            for (String order : List.of("o1", "o2")) {
+                a.commit(Commit.of(accepted(a, new Command.Open(order, Support.forOrder(null), Actor.CUSTOMER))));
+            }
+            assertThat(a.claimDueTimers("a", Instant.MAX, hour, 10)).containsExactly("o1", "o2");
+            assertThat(b.claimDueTimers("b", Instant.MAX, hour, 10)).isEmpty();
+            assertThat(a.claimDueTimers("a", Instant.MAX, hour, 10)).as("renewed").containsExactly("o1", "o2");
+
+            Outcome outcome = new StoreDriver(b).decide(new Command.Update("o1", Support.forOrder(null),
+                    Actor.CUSTOMER), T0.plusSeconds(5));
+            b.commit(Commit.of((Outcome.Accepted) outcome));
+            assertThat(b.claimDueTimers("b", Instant.MAX, hour, 10)).as("o1 re-armed").containsExactly("o1");
+
+            assertThat(a.claimDueTimers("a", Instant.MAX, Duration.ZERO, 10)).as("a's last claim").containsExactly("o2");
+            assertThat(b.claimDueTimers("b", Instant.MAX, hour, 10)).containsExactly("o2", "o1");
+            assertThat(a.claimDueTimers("a", Instant.MAX, hour, 10)).isEmpty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,6 +27,7 @@ final class ServeCommand implements CliCommand {
     static final String READY = "supportflow: serving ";
     /** Printed when SIGTERM or Ctrl-C begins the graceful stop. */
     static final String STOPPING = "supportflow: stopping, finishing in-flight requests";
+    private static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
 
     @Override
     public Usage usage() {
@@ -37,6 +39,10 @@ final class ServeCommand implements CliCommand {
                 StoreChoice.DATA, StoreChoice.POSTGRES, StoreChoice.PASSWORD_FILE,
                 Lifecycles.RULES,
                 new Usage.Option("token-file", "FILE", "require Authorization: Bearer <the file's content>"),
+                new Usage.Option("webhook", "URL", "POST each transition event to URL as JSON, retried until 2xx "
+                        + "(at least once, per order in version order)"),
+                new Usage.Option("lease", "TIME", "with --postgres: how long this process's claim on an order's "
+                        + "events or a due timer lasts, so others take over when it dies (default: 10s)"),
                 new Usage.Option("threads", "N", "requests handled at once (default: 16)"),
                 new Usage.Option("queue", "N", "requests waiting for a handler; beyond, 503 (default: 64)"),
                 new Usage.Option("max-connections", "N", "open connections at most (default: 512)"),
@@ -61,8 +67,10 @@ final class ServeCommand implements CliCommand {
                 return 1;
             }
         }
+        Duration lease = args.duration("lease", DEFAULT_LEASE);
+        Webhook webhook = args.option("webhook") == null ? null : Webhook.to(args.option("webhook"));
         StoreChoice store = StoreChoice.open(args, System.getenv());
-        SupportEngine engine = engine(definition, store.store());
+        SupportEngine engine = engine(definition, store.store(), lease, webhook);
         RestServer server = listen(engine, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,7 +84,8 @@ final class ServeCommand implements CliCommand {
             Runtime.getRuntime().halt(drained ? 0 : 1);
         }, "supportflow-shutdown"));
         out.println(READY + server.uri() + " (lifecycle " + definition.name() + ", " + store.description()
-                + (options.bearerToken() == null ? "" : ", bearer token required") + "); stop with Ctrl-C");
+                + (options.bearerToken() == null ? "" : ", bearer token required")
+                + (webhook == null ? "" : ", events to " + webhook) + "); stop with Ctrl-C");
         out.flush();
         stopped.await(); // until the shutdown hook ends the process
         return 0;
@@ -110,8 +119,12 @@ final class ServeCommand implements CliCommand {
         }
     }
 
-    private static SupportEngine engine(Lifecycle definition, SupportStore store) {
-        return SupportEngine.builder().lifecycle(definition).store(store).build();
+    private static SupportEngine engine(Lifecycle definition, SupportStore store, Duration lease, Webhook webhook) {
+        SupportEngine.Builder builder = SupportEngine.builder().lifecycle(definition).store(store).lease(lease);
+        if (webhook != null) {
+            builder.listener(webhook);
+        }
+        return builder.build();
     }
 
     private static RestServer listen(SupportEngine engine, RestOptions options) {
