@@ -1,5 +1,6 @@
 package io.supportflow.engine;
 
+import io.supportflow.engine.internal.Paging;
 import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.Agent;
@@ -22,8 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -171,10 +175,7 @@ public final class SupportEngine implements AutoCloseable {
      * @throws BadInputException INVALID_INPUT when the lifecycle has no such state
      */
     public List<Session> sessionsInState(String state) {
-        if (!definition.states().contains(state)) {
-            throw SupportException.explain(ErrorCode.INVALID_INPUT, "state " + state + " is not one of "
-                    + definition.states(), "state");
-        }
+        checkState(state);
         return guarded(() -> loadAll(store.ordersInState(state)).stream()
                 .filter(s -> s.state().equals(state)).toList());
     }
@@ -184,6 +185,80 @@ public final class SupportEngine implements AutoCloseable {
         Objects.requireNonNull(agentId, "agentId");
         return guarded(() -> loadAll(store.ordersWithAgent(agentId)).stream()
                 .filter(s -> s.agent() != null && s.agent().id().equals(agentId)).toList());
+    }
+
+    /**
+     * One page of every session (in the states of the lifecycle), by order id; see {@link Page} for what a walk
+     * guarantees while sessions change.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessions(String cursor, int limit) {
+        String after = pageStart(cursor, limit);
+        return guarded(() -> {
+            TreeSet<String> ids = new TreeSet<>();
+            for (String state : definition.states()) {
+                if (!state.equals(definition.initialState())) {
+                    ids.addAll(store.ordersInState(state, after, limit + 1));
+                }
+            }
+            return sessionPage(ids.stream().limit(limit + 1L).toList(), limit, s -> true);
+        });
+    }
+
+    /**
+     * One page of {@link #sessionsInState(String)}; see {@link Page} for what a walk guarantees.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code state}, {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessionsInState(String state, String cursor, int limit) {
+        checkState(state);
+        String after = pageStart(cursor, limit);
+        return guarded(() -> sessionPage(store.ordersInState(state, after, limit + 1), limit,
+                s -> s.state().equals(state)));
+    }
+
+    /**
+     * One page of {@link #sessionsOfAgent(String)}; see {@link Page} for what a walk guarantees.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessionsOfAgent(String agentId, String cursor, int limit) {
+        Objects.requireNonNull(agentId, "agentId");
+        String after = pageStart(cursor, limit);
+        return guarded(() -> sessionPage(store.ordersWithAgent(agentId, after, limit + 1), limit,
+                s -> s.agent() != null && s.agent().id().equals(agentId)));
+    }
+
+    /**
+     * One page of {@link #history(String)}: entries in version order (the journal only grows, so a walk lists each
+     * entry exactly once).
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code orderId}, {@code limit} or {@code cursor}
+     * @throws NotFoundException SUPPORT_NOT_FOUND when the order has no session
+     */
+    public Page<JournalEntry> history(String orderId, String cursor, int limit) {
+        checkedOrderId(orderId);
+        check("limit", () -> Paging.checkLimit(limit));
+        long after = checked("cursor", () -> Paging.versionAfter(cursor));
+        return guarded(() -> {
+            List<JournalEntry> entries = store.journal(orderId, after, limit + 1);
+            if (entries.isEmpty() && (after == 0 || store.load(orderId).isEmpty())) {
+                throw noSession(orderId);
+            }
+            boolean more = entries.size() > limit;
+            List<JournalEntry> items = more ? entries.subList(0, limit) : entries;
+            return new Page<>(items, more ? Optional.of(Paging.afterVersion(items.get(limit - 1).version()))
+                    : Optional.empty());
+        });
     }
 
     /**
@@ -330,6 +405,46 @@ public final class SupportEngine implements AutoCloseable {
         } finally {
             running.readLock().unlock();
         }
+    }
+
+    private void checkState(String state) {
+        if (!definition.states().contains(state)) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, "state " + state + " is not one of "
+                    + definition.states(), "state");
+        }
+    }
+
+    /** The order id a page starts after (null: the first page), once the limit and the cursor are checked. */
+    private static String pageStart(String cursor, int limit) {
+        check("limit", () -> Paging.checkLimit(limit));
+        return checked("cursor", () -> Paging.orderAfter(cursor));
+    }
+
+    /** {@code read}'s value; its {@link IllegalArgumentException} as INVALID_INPUT naming {@code parameter}. */
+    private static <T> T checked(String parameter, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, e.getMessage(), parameter);
+        }
+    }
+
+    private static void check(String parameter, Runnable check) {
+        checked(parameter, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /**
+     * The page of the sessions of {@code orderIds} (up to {@code limit + 1} ids read from an index) that
+     * {@code stillListed} keeps once loaded; a next cursor after the {@code limit}-th id when there was one more.
+     */
+    private Page<Session> sessionPage(List<String> orderIds, int limit, Predicate<Session> stillListed) {
+        boolean more = orderIds.size() > limit;
+        List<String> covered = more ? orderIds.subList(0, limit) : orderIds;
+        List<Session> items = loadAll(covered).stream().filter(stillListed).toList();
+        return new Page<>(items, more ? Optional.of(Paging.afterOrder(covered.get(limit - 1))) : Optional.empty());
     }
 
     private List<Session> loadAll(List<String> orderIds) {

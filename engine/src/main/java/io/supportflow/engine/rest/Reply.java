@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What to answer: a status, a JSON body, and when the body shows a session its version (sent as
- * {@code ETag: "<version>"}) and, for a created session, its {@code Location}.
+ * {@code ETag: "<version>"}), for a created session its {@code Location}, and for a page of a list the link to the
+ * next page (sent as {@code Link: <next>; rel="next"}).
  *
  * @param version  the session version for the ETag, or -1 for none
  * @param location the Location header, or null
+ * @param next     the URI reference of the next page, or null
  */
-record Reply(int status, JsonNode body, long version, String location) {
+record Reply(int status, JsonNode body, long version, String location, String next) {
 
     static Reply of(int status, JsonNode body) {
-        return new Reply(status, body, -1, null);
+        return new Reply(status, body, -1, null, null);
+    }
+
+    static Reply page(JsonNode body, String next) {
+        return new Reply(200, body, -1, null, next);
     }
 
     static Reply failure(Failure failure) {
