@@ -1,5 +1,7 @@
 package io.supportflow.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.supportflow.engine.internal.Paging;
 import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
@@ -63,6 +65,7 @@ public final class SupportEngine implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final CommandRunner runner;
     private final Background background;
+    private final MeterRegistry meters;
     private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -74,13 +77,26 @@ public final class SupportEngine implements AutoCloseable {
         this.dispatcher = new OutboxDispatcher(store, b.listeners, clock, b.firstRetry, b.maxRetry, b.outboxLease);
         this.background = b.pollInterval == null ? null
                 : new Background(b.pollInterval, this::fireDue, dispatcher::deliverPending);
+        this.meters = b.meterRegistry != null ? b.meterRegistry : new CompositeMeterRegistry();
+        EngineMetrics metrics = new EngineMetrics(meters, definition);
+        metrics.watch(store, clock);
         this.runner = new CommandRunner(definition, store, clock, pool,
-                background == null ? () -> { } : background::wakeDelivery);
+                background == null ? () -> { } : background::wakeDelivery, metrics);
     }
 
     /** A builder with the standard lifecycle, MapDB in {@code ./supportflow-data}, the UTC system clock. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The registry the engine's meters are in (README "Metrics" lists them): the builder's
+     * {@link Builder#meterRegistry}, or else an empty {@link CompositeMeterRegistry}, whose meters cost next to
+     * nothing and record nothing until a registry is added to it. The REST binding counts its requests here too and
+     * serves it as {@code GET /metrics} when it is (or holds) a Prometheus registry.
+     */
+    public MeterRegistry meterRegistry() {
+        return meters;
     }
 
     /** The lifecycle definition this engine runs. */
@@ -490,6 +506,7 @@ public final class SupportEngine implements AutoCloseable {
         private Duration firstRetry = Duration.ofMillis(100);
         private Duration outboxLease = Duration.ofSeconds(10);
         private Duration maxRetry = Duration.ofMinutes(1);
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -539,6 +556,16 @@ public final class SupportEngine implements AutoCloseable {
                 throw new IllegalArgumentException("poll interval must be positive: " + value);
             }
             pollInterval = value;
+            return this;
+        }
+
+        /**
+         * The registry to register the engine's meters in (README "Metrics"); default none (an empty composite, see
+         * {@link SupportEngine#meterRegistry()}). Pass a {@code PrometheusMeterRegistry} for the REST binding's
+         * {@code GET /metrics}. The engine does not close it.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            meterRegistry = Objects.requireNonNull(value, "meterRegistry");
             return this;
         }
 

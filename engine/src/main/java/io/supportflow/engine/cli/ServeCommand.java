@@ -1,5 +1,7 @@
 package io.supportflow.engine.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.engine.rest.RestOptions;
 import io.supportflow.engine.rest.RestServer;
@@ -111,7 +113,8 @@ final class ServeCommand implements CliCommand {
     }
 
     private static SupportEngine engine(Lifecycle definition, SupportStore store) {
-        return SupportEngine.builder().lifecycle(definition).store(store).build();
+        return SupportEngine.builder().lifecycle(definition).store(store)
+                .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).build();
     }
 
     private static RestServer listen(SupportEngine engine, RestOptions options) {

@@ -11,6 +11,7 @@ import org.eclipse.jetty.util.FutureCallback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -134,9 +135,10 @@ final class HttpIo {
 
     /** Sends {@code reply} as JSON with its ETag, Location and Retry-After; completes {@code callback}. */
     void send(Request request, Response response, Reply reply, Callback callback) {
-        byte[] bytes = GovStackJson.write(reply.body());
+        byte[] bytes = reply.text() != null ? reply.text().getBytes(StandardCharsets.UTF_8)
+                : GovStackJson.write(reply.body());
         HttpFields.Mutable headers = response.getHeaders();
-        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Content-Type", reply.text() != null ? Reply.PROMETHEUS_TEXT : "application/json; charset=utf-8");
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
         if (reply.version() >= 0) {

@@ -23,7 +23,8 @@ import java.util.Set;
  * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list and the history
  * (both in pages of {@code limit} items, default {@link Page#DEFAULT_LIMIT}, at most {@link Page#MAX_LIMIT}, the
  * next page linked with {@code Link: <…&cursor=…>; rel="next"}),
- * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads and the health check. Each
+ * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads, the health check and the
+ * engine's meters in Prometheus text ({@code GET /metrics}). Each
  * turns an {@link ApiRequest} into a {@link Reply}; refusals propagate as the engine's {@code SupportException} or a
  * {@link Failure.Rejected}, and then nothing has changed.
  */
@@ -44,6 +45,7 @@ final class SupportEndpoints {
     Reply answer(ApiRequest request) {
         return switch (request.route().endpoint()) {
             case HEALTH -> health();
+            case METRICS -> Reply.prometheus(Metrics.scrape(engine.meterRegistry()));
             case SESSIONS -> sessions(request);
             case HISTORY -> history(request);
             case SUPPORT -> support(request);
