@@ -59,16 +59,19 @@ final class CommandRunner {
     private final MachinePool pool;
     private final GroupCommitter committer;
     private final Runnable afterCommit;
+    private final EngineMetrics metrics;
 
-    CommandRunner(Lifecycle definition, SupportStore store, Clock clock, MachinePool pool, Runnable afterCommit) {
+    CommandRunner(Lifecycle definition, SupportStore store, Clock clock, MachinePool pool, Runnable afterCommit,
+                  EngineMetrics metrics) {
         this.definition = definition;
         this.store = store;
         this.world = Stores.world(store);
         this.clock = clock;
         this.gate = new AssignmentGate(definition.policies());
         this.pool = pool;
-        this.committer = new GroupCommitter(store);
+        this.committer = new GroupCommitter(metrics.measuringWrites(store));
         this.afterCommit = afterCommit;
+        this.metrics = metrics;
     }
 
     /**
@@ -79,11 +82,12 @@ final class CommandRunner {
      */
     Session execute(Command command, OptionalLong expectedVersion) {
         String commandId = UUID.randomUUID().toString();
-        return orders.withLock(command.orderId(), () -> gate.around(command, () -> retrying(command, () -> {
-            Session current = store.load(command.orderId()).orElse(null);
-            expectedVersion.ifPresent(expected -> checkVersion(command, current, expected));
-            return decide(current, command, commandId);
-        })));
+        return metrics.command(command.event(), () -> orders.withLock(command.orderId(), () -> gate.around(command,
+                () -> retrying(command, () -> {
+                    Session current = store.load(command.orderId()).orElse(null);
+                    expectedVersion.ifPresent(expected -> checkVersion(command, current, expected));
+                    return decide(current, command, commandId);
+                }))));
     }
 
     /**
@@ -95,13 +99,14 @@ final class CommandRunner {
     Optional<Session> fireTimer(String orderId, Instant now) {
         Command timeout = new Command.IdleTimeout(orderId);
         String commandId = UUID.randomUUID().toString();
-        return orders.withLock(orderId, () -> gate.around(timeout, () -> retrying(timeout, () -> {
-            Session current = store.load(orderId).orElse(null);
-            if (current == null || current.idleDeadline() == null || current.idleDeadline().isAfter(now)) {
-                return Optional.empty();
-            }
-            return Optional.of(decide(current, timeout, commandId));
-        })));
+        return metrics.command(timeout.event(), () -> orders.withLock(orderId, () -> gate.around(timeout,
+                () -> retrying(timeout, () -> {
+                    Session current = store.load(orderId).orElse(null);
+                    if (current == null || current.idleDeadline() == null || current.idleDeadline().isAfter(now)) {
+                        return EngineMetrics.Decided.notRun(Optional.<Session>empty());
+                    }
+                    return decide(current, timeout, commandId).map(Optional::of);
+                }))));
     }
 
     /**
@@ -131,7 +136,7 @@ final class CommandRunner {
         return orders.size();
     }
 
-    private Session decide(Session current, Command command, String commandId) {
+    private EngineMetrics.Decided<Session> decide(Session current, Command command, String commandId) {
         Precheck precheck = Semantics.precheck(definition, current, command, new MemoizedWorld(world),
                 clock.instant());
         Outcome outcome = precheck instanceof Precheck.Proceed proceed
@@ -139,12 +144,12 @@ final class CommandRunner {
                 : ((Precheck.Done) precheck).outcome();
         if (outcome instanceof Outcome.Accepted accepted) {
             commit(accepted, commandId);
-            return accepted.session();
+            return EngineMetrics.Decided.accepted(accepted.session());
         }
         if (outcome instanceof Outcome.Unchanged unchanged) {
             LOG.debug("order {}: {} by {} is a no-op in state {}", command.orderId(), command.event(),
                     command.actor(), unchanged.session().state());
-            return unchanged.session();
+            return EngineMetrics.Decided.unchanged(unchanged.session());
         }
         Outcome.Refused refused = (Outcome.Refused) outcome;
         throw refuse(command, SupportException.of(refused.code(), refused.message(), refused.paths()));

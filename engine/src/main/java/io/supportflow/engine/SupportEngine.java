@@ -1,5 +1,8 @@
 package io.supportflow.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.supportflow.engine.internal.Paging;
 import io.supportflow.persistence.Stores;
 import io.supportflow.persistence.SupportStore;
 import io.supportflow.spec.govstack.Agent;
@@ -22,9 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -65,6 +71,7 @@ public final class SupportEngine implements AutoCloseable {
     /** This engine process as the owner of outbox and timer claims (see {@link SupportStore#claimOutbox}). */
     private final String owner = "engine-" + UUID.randomUUID();
     private final Duration lease;
+    private final MeterRegistry meters;
     private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -77,13 +84,26 @@ public final class SupportEngine implements AutoCloseable {
         this.dispatcher = new OutboxDispatcher(store, owner, b.listeners, clock, b.firstRetry, b.maxRetry, lease);
         this.background = b.pollInterval == null ? null
                 : new Background(b.pollInterval, this::fireDue, dispatcher::deliverPending);
+        this.meters = b.meterRegistry != null ? b.meterRegistry : new CompositeMeterRegistry();
+        EngineMetrics metrics = new EngineMetrics(meters, definition);
+        metrics.watch(store, clock);
         this.runner = new CommandRunner(definition, store, clock, pool,
-                background == null ? () -> { } : background::wakeDelivery);
+                background == null ? () -> { } : background::wakeDelivery, metrics);
     }
 
     /** A builder with the standard lifecycle, MapDB in {@code ./supportflow-data}, the UTC system clock. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The registry the engine's meters are in (README "Metrics" lists them): the builder's
+     * {@link Builder#meterRegistry}, or else an empty {@link CompositeMeterRegistry}, whose meters cost next to
+     * nothing and record nothing until a registry is added to it. The REST binding counts its requests here too and
+     * serves it as {@code GET /metrics} when it is (or holds) a Prometheus registry.
+     */
+    public MeterRegistry meterRegistry() {
+        return meters;
     }
 
     /** The lifecycle definition this engine runs. */
@@ -178,10 +198,7 @@ public final class SupportEngine implements AutoCloseable {
      * @throws BadInputException INVALID_INPUT when the lifecycle has no such state
      */
     public List<Session> sessionsInState(String state) {
-        if (!definition.states().contains(state)) {
-            throw SupportException.explain(ErrorCode.INVALID_INPUT, "state " + state + " is not one of "
-                    + definition.states(), "state");
-        }
+        checkState(state);
         return guarded(() -> loadAll(store.ordersInState(state)).stream()
                 .filter(s -> s.state().equals(state)).toList());
     }
@@ -191,6 +208,80 @@ public final class SupportEngine implements AutoCloseable {
         Objects.requireNonNull(agentId, "agentId");
         return guarded(() -> loadAll(store.ordersWithAgent(agentId)).stream()
                 .filter(s -> s.agent() != null && s.agent().id().equals(agentId)).toList());
+    }
+
+    /**
+     * One page of every session (in the states of the lifecycle), by order id; see {@link Page} for what a walk
+     * guarantees while sessions change.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessions(String cursor, int limit) {
+        String after = pageStart(cursor, limit);
+        return guarded(() -> {
+            TreeSet<String> ids = new TreeSet<>();
+            for (String state : definition.states()) {
+                if (!state.equals(definition.initialState())) {
+                    ids.addAll(store.ordersInState(state, after, limit + 1));
+                }
+            }
+            return sessionPage(ids.stream().limit(limit + 1L).toList(), limit, s -> true);
+        });
+    }
+
+    /**
+     * One page of {@link #sessionsInState(String)}; see {@link Page} for what a walk guarantees.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code state}, {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessionsInState(String state, String cursor, int limit) {
+        checkState(state);
+        String after = pageStart(cursor, limit);
+        return guarded(() -> sessionPage(store.ordersInState(state, after, limit + 1), limit,
+                s -> s.state().equals(state)));
+    }
+
+    /**
+     * One page of {@link #sessionsOfAgent(String)}; see {@link Page} for what a walk guarantees.
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code limit} or {@code cursor}
+     */
+    public Page<Session> sessionsOfAgent(String agentId, String cursor, int limit) {
+        Objects.requireNonNull(agentId, "agentId");
+        String after = pageStart(cursor, limit);
+        return guarded(() -> sessionPage(store.ordersWithAgent(agentId, after, limit + 1), limit,
+                s -> s.agent() != null && s.agent().id().equals(agentId)));
+    }
+
+    /**
+     * One page of {@link #history(String)}: entries in version order (the journal only grows, so a walk lists each
+     * entry exactly once).
+     *
+     * @param cursor null for the first page, else the {@link Page#next()} of the previous page
+     * @param limit  1 to {@link Page#MAX_LIMIT}
+     * @throws BadInputException INVALID_INPUT naming {@code orderId}, {@code limit} or {@code cursor}
+     * @throws NotFoundException SUPPORT_NOT_FOUND when the order has no session
+     */
+    public Page<JournalEntry> history(String orderId, String cursor, int limit) {
+        checkedOrderId(orderId);
+        check("limit", () -> Paging.checkLimit(limit));
+        long after = checked("cursor", () -> Paging.versionAfter(cursor));
+        return guarded(() -> {
+            List<JournalEntry> entries = store.journal(orderId, after, limit + 1);
+            if (entries.isEmpty() && (after == 0 || store.load(orderId).isEmpty())) {
+                throw noSession(orderId);
+            }
+            boolean more = entries.size() > limit;
+            List<JournalEntry> items = more ? entries.subList(0, limit) : entries;
+            return new Page<>(items, more ? Optional.of(Paging.afterVersion(items.get(limit - 1).version()))
+                    : Optional.empty());
+        });
     }
 
     /**
@@ -341,6 +432,46 @@ public final class SupportEngine implements AutoCloseable {
         }
     }
 
+    private void checkState(String state) {
+        if (!definition.states().contains(state)) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, "state " + state + " is not one of "
+                    + definition.states(), "state");
+        }
+    }
+
+    /** The order id a page starts after (null: the first page), once the limit and the cursor are checked. */
+    private static String pageStart(String cursor, int limit) {
+        check("limit", () -> Paging.checkLimit(limit));
+        return checked("cursor", () -> Paging.orderAfter(cursor));
+    }
+
+    /** {@code read}'s value; its {@link IllegalArgumentException} as INVALID_INPUT naming {@code parameter}. */
+    private static <T> T checked(String parameter, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw SupportException.explain(ErrorCode.INVALID_INPUT, e.getMessage(), parameter);
+        }
+    }
+
+    private static void check(String parameter, Runnable check) {
+        checked(parameter, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /**
+     * The page of the sessions of {@code orderIds} (up to {@code limit + 1} ids read from an index) that
+     * {@code stillListed} keeps once loaded; a next cursor after the {@code limit}-th id when there was one more.
+     */
+    private Page<Session> sessionPage(List<String> orderIds, int limit, Predicate<Session> stillListed) {
+        boolean more = orderIds.size() > limit;
+        List<String> covered = more ? orderIds.subList(0, limit) : orderIds;
+        List<Session> items = loadAll(covered).stream().filter(stillListed).toList();
+        return new Page<>(items, more ? Optional.of(Paging.afterOrder(covered.get(limit - 1))) : Optional.empty());
+    }
+
     private List<Session> loadAll(List<String> orderIds) {
         List<Session> sessions = new ArrayList<>(orderIds.size());
         for (String orderId : orderIds) {
@@ -384,6 +515,7 @@ public final class SupportEngine implements AutoCloseable {
         private Duration firstRetry = Duration.ofMillis(100);
         private Duration lease = Duration.ofSeconds(10);
         private Duration maxRetry = Duration.ofMinutes(1);
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -433,6 +565,16 @@ public final class SupportEngine implements AutoCloseable {
                 throw new IllegalArgumentException("poll interval must be positive: " + value);
             }
             pollInterval = value;
+            return this;
+        }
+
+        /**
+         * The registry to register the engine's meters in (README "Metrics"); default none (an empty composite, see
+         * {@link SupportEngine#meterRegistry()}). Pass a {@code PrometheusMeterRegistry} for the REST binding's
+         * {@code GET /metrics}. The engine does not close it.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            meterRegistry = Objects.requireNonNull(value, "meterRegistry");
             return this;
         }
 

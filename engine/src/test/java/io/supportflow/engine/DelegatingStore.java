@@ -62,6 +62,21 @@ class DelegatingStore implements SupportStore {
     }
 
     @Override
+    public List<String> ordersInState(String state, String after, int limit) {
+        return delegate.ordersInState(state, after, limit);
+    }
+
+    @Override
+    public List<String> ordersWithAgent(String agentId, String after, int limit) {
+        return delegate.ordersWithAgent(agentId, after, limit);
+    }
+
+    @Override
+    public List<JournalEntry> journal(String orderId, long afterVersion, int limit) {
+        return delegate.journal(orderId, afterVersion, limit);
+    }
+
+    @Override
     public int agentLoad(String agentId) {
         return delegate.agentLoad(agentId);
     }

@@ -50,6 +50,35 @@ final class BeforeImages {
         return Collections.unmodifiableNavigableMap(committed);
     }
 
+    /**
+     * The first {@code limit} entries of the committed content of the keys from {@code from} (inclusive) to
+     * {@code to} (exclusive), given {@code staged}, the staged content of that range. Reads at most {@code limit}
+     * plus the number of keys the batch wrote in the range from {@code staged}: the first {@code limit} committed
+     * keys the batch did not write are among them.
+     */
+    NavigableMap<String, byte[]> head(Table table, NavigableMap<String, byte[]> staged, String from, String to,
+                                      int limit) {
+        NavigableMap<String, Optional<byte[]>> written = within(images.get(table), from, to);
+        NavigableMap<String, byte[]> committed = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : staged.entrySet()) {
+            if (committed.size() >= limit + written.size()) {
+                break;
+            }
+            committed.put(entry.getKey(), entry.getValue());
+        }
+        written.forEach((key, before) -> {
+            if (before.isPresent()) {
+                committed.put(key, before.get());
+            } else {
+                committed.remove(key);
+            }
+        });
+        while (committed.size() > limit) {
+            committed.pollLastEntry();
+        }
+        return committed;
+    }
+
     private static <V> NavigableMap<String, V> within(NavigableMap<String, V> map, String from, String to) {
         if (map == null) {
             return Collections.emptyNavigableMap();

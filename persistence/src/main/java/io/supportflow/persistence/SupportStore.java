@@ -119,6 +119,34 @@ public interface SupportStore extends AutoCloseable {
     /** Order ids whose session currently has agent {@code agentId}, sorted. */
     List<String> ordersWithAgent(String agentId);
 
+    /**
+     * One page of {@link #ordersInState}: up to {@code limit} order ids in {@code state} that come after
+     * {@code after} in the store's id order, ascending; {@code after} null starts at the first. The id order is
+     * {@link String#compareTo} for ids of characters of the Basic Multilingual Plane (every valid GovStack order id);
+     * a store may order ids with other characters in another fixed total order (PostgreSQL: by code point). A page
+     * is read at one moment, but pages of one walk are not: an order that stays in {@code state} for the whole walk
+     * is listed on exactly one page; one that enters or leaves the state during the walk on at most one; ids never
+     * come back in a later page, since each page starts after the last id of the one before. Keeps no cursor in the
+     * store (several processes may walk one database).
+     *
+     * @param after  the last id of the previous page, or null for the first page
+     * @param limit  at least 1
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    List<String> ordersInState(String state, String after, int limit);
+
+    /** One page of {@link #ordersWithAgent}, as {@link #ordersInState(String, String, int)} pages. */
+    List<String> ordersWithAgent(String agentId, String after, int limit);
+
+    /**
+     * One page of {@link #journal(String)}: up to {@code limit} entries with versions above {@code afterVersion}, in
+     * version order (entries are never removed or rewritten, so a walk sees each entry exactly once).
+     *
+     * @param afterVersion 0 for the first page, else the last version of the previous page
+     * @throws IllegalArgumentException if {@code limit} is below 1 or {@code afterVersion} is negative
+     */
+    List<JournalEntry> journal(String orderId, long afterVersion, int limit);
+
     /** ACTIVE assignments of {@code agentId}. */
     int agentLoad(String agentId);
 

@@ -88,6 +88,30 @@ final class TableStore implements SupportStore {
     }
 
     @Override
+    public List<String> ordersInState(String state, String after, int limit) {
+        return read(() -> secondParts(Table.BY_STATE, Keys.prefix(state), after, limit));
+    }
+
+    @Override
+    public List<String> ordersWithAgent(String agentId, String after, int limit) {
+        return read(() -> secondParts(Table.BY_AGENT, Keys.prefix(agentId), after, limit));
+    }
+
+    @Override
+    public List<JournalEntry> journal(String orderId, long afterVersion, int limit) {
+        checkLimit(limit);
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("afterVersion must not be negative: " + afterVersion);
+        }
+        if (afterVersion == Long.MAX_VALUE) {
+            return List.of();
+        }
+        String prefix = Keys.prefix(orderId);
+        return read(() -> decoded(head(Table.JOURNAL, Keys.journal(orderId, afterVersion + 1),
+                Keys.prefixEnd(prefix), limit).values(), Records::journalEntry));
+    }
+
+    @Override
     public int agentLoad(String agentId) {
         return read(() -> range(Table.ACTIVE, Keys.prefix(agentId)).size());
     }
@@ -206,6 +230,32 @@ final class TableStore implements SupportStore {
     private NavigableMap<String, byte[]> range(Table table, String prefix) {
         String end = Keys.prefixEnd(prefix);
         return staged.range(table, table(table).subMap(prefix, true, end, false), prefix, end);
+    }
+
+    /**
+     * The first {@code limit} committed entries from {@code from} (inclusive) to {@code to} (exclusive): reads no
+     * further into the table than that, plus the keys the staged batch wrote in the range.
+     */
+    private NavigableMap<String, byte[]> head(Table table, String from, String to, int limit) {
+        return staged.head(table, table(table).subMap(from, true, to, false), from, to, limit);
+    }
+
+    /**
+     * Up to {@code limit} second parts of the two-part keys that start with {@code prefix}, after the key of
+     * {@code after} (null: from the first). The least key above {@code prefix + text(after)} is that key followed by
+     * the separator, since an escaped text part never holds the separator.
+     */
+    private List<String> secondParts(Table table, String prefix, String after, int limit) {
+        checkLimit(limit);
+        String from = after == null ? prefix : prefix + Keys.text(after) + '\0';
+        return decoded(head(table, from, Keys.prefixEnd(prefix), limit).keySet(),
+                key -> Keys.secondPart(key, prefix));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one item: limit " + limit);
+        }
     }
 
     private <T> List<T> values(Table table, String prefix, Function<byte[], T> decode) {

@@ -82,6 +82,31 @@ class StagedCommitTest {
     }
 
     @Test
+    void whileACommitIsForcedPagesListTheOrdersAsTheyWereBeforeIt() throws Exception {
+        for (String order : List.of("o1", "o3", "o5")) {
+            commitNow(open(order));
+        }
+        List<Commit> batch = List.of(Commit.of(open("o2")), Commit.of(open("o4")),
+                Commit.of(accepted(new Command.Close("o3", Actor.AGENT))));
+        gated.shut();
+        CompletableFuture<?> forcing = CompletableFuture.runAsync(() -> store.commitAll(batch));
+        gated.awaitForce();
+
+        assertThat(store.ordersInState("OPEN", null, 2)).containsExactly("o1", "o3");
+        assertThat(store.ordersInState("OPEN", "o1", 2)).containsExactly("o3", "o5");
+        assertThat(store.ordersInState("OPEN", "o3", 2)).containsExactly("o5");
+        assertThat(store.ordersInState("CLOSED", null, 2)).isEmpty();
+        assertThat(store.journal("o3", 0, 5)).hasSize(1);
+        assertThat(forcing).isNotDone();
+
+        gated.open();
+        assertThat(forcing).succeedsWithin(PATIENCE);
+        assertThat(store.ordersInState("OPEN", null, 2)).containsExactly("o1", "o2");
+        assertThat(store.ordersInState("OPEN", "o2", 5)).containsExactly("o4", "o5");
+        assertThat(store.journal("o3", 1, 5)).hasSize(1);
+    }
+
+    @Test
     void aCommitWhoseForceFailsIsNotVisibleAndTheStoreGoesOn() {
         Session o1 = commitNow(open("o1"));
         gated.failNextForce();

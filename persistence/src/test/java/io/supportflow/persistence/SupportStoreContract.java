@@ -306,6 +306,114 @@ abstract class SupportStoreContract {
         assertThat(store.agentLoad("a1")).isEqualTo(1);
     }
 
+    @Test
+    void pagesOfAStateListItsOrdersInIdOrderEachOnce() {
+        List<String> orders = new ArrayList<>(List.of("", "a", "a\0", "a\0b", "a\1", "ab"));
+        for (int i = 0; i < 20; i++) {
+            orders.add("o" + i);
+        }
+        store.commitAll(orders.stream().map(SupportStoreContract::openedByHand).toList());
+
+        List<List<String>> pages = walk(after -> store.ordersInState(States.OPEN, after, 4));
+
+        assertThat(pages).hasSize(7).allSatisfy(page -> assertThat(page).hasSizeBetween(1, 4));
+        assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(store.ordersInState(States.OPEN));
+        assertThat(store.ordersInState(States.CLOSED, null, 4)).isEmpty();
+        assertThat(store.ordersInState(States.OPEN, "o9", 4)).isEmpty();
+    }
+
+    @Test
+    void pagesOfAnAgentListItsCurrentOrdersInIdOrder() {
+        for (String order : List.of("o1", "o2", "o3", "o4", "o5")) {
+            open(order);
+        }
+        assign("o4", "a1", T0.plusSeconds(1));
+        assign("o2", "a1", T0.plusSeconds(2));
+        assign("o5", "a2", T0.plusSeconds(3));
+        assign("o1", "a1", T0.plusSeconds(4));
+
+        assertThat(walk(after -> store.ordersWithAgent("a1", after, 2)))
+                .containsExactly(List.of("o1", "o2"), List.of("o4"));
+        assertThat(store.ordersWithAgent("a2", "o1", 10)).containsExactly("o5");
+        assertThat(store.ordersWithAgent("a3", null, 10)).isEmpty();
+    }
+
+    @Test
+    void pagesOfAJournalListItsEntriesAfterTheGivenVersionInVersionOrder() {
+        open("o1");
+        for (int i = 1; i <= 4; i++) {
+            assign("o1", i % 2 == 0 ? "a1" : "a2", T0.plusSeconds(i));
+        }
+        List<JournalEntry> journal = store.journal("o1");
+        assertThat(journal).hasSize(5);
+
+        assertThat(store.journal("o1", 0, 2)).isEqualTo(journal.subList(0, 2));
+        assertThat(store.journal("o1", 2, 2)).isEqualTo(journal.subList(2, 4));
+        assertThat(store.journal("o1", 4, 2)).isEqualTo(journal.subList(4, 5));
+        assertThat(store.journal("o1", 5, 2)).isEmpty();
+        assertThat(store.journal("o1", Long.MAX_VALUE, 2)).isEmpty();
+        assertThat(store.journal("o2", 0, 2)).isEmpty();
+    }
+
+    @Test
+    void aPageOfNoItemsOrBeforeVersionZeroIsRefused() {
+        assertThatThrownBy(() -> store.ordersInState(States.OPEN, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.ordersWithAgent("a1", null, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.journal("o1", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.journal("o1", -1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Between every two pages some orders leave the state and new ones enter it, before and after the walk's
+     * position: the orders in the state for the whole walk are listed exactly once, in id order, and only orders that were
+     * in the state at some time are listed.
+     */
+    @Test
+    void aWalkWhileOrdersChangeListsEveryOrderThatStaysExactlyOnce() {
+        List<String> initial = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            initial.add(String.format("o%04d", i * 2));
+        }
+        store.commitAll(initial.stream().map(SupportStoreContract::openedByHand).toList());
+        Random random = new Random(7);
+        List<String> closed = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        List<String> page = store.ordersInState(States.OPEN, null, 25);
+        for (int round = 0; !page.isEmpty(); round++) {
+            listed.addAll(page);
+            for (int i = 0; i < 5; i++) {
+                String victim = initial.get(random.nextInt(initial.size()));
+                if (!closed.contains(victim)) {
+                    store.commit(Commit.of(accepted(new Command.Close(victim, Actor.AGENT), T0.plusSeconds(round))));
+                    closed.add(victim);
+                }
+                String newcomer = String.format("o%04d-%d-%d", random.nextInt(300) * 2 + 1, round, i);
+                store.commit(openedByHand(newcomer));
+                opened.add(newcomer);
+            }
+            page = store.ordersInState(States.OPEN, page.get(page.size() - 1), 25);
+        }
+
+        List<String> stayed = initial.stream().filter(order -> !closed.contains(order)).toList();
+        assertThat(listed).doesNotHaveDuplicates().isSorted().containsAll(stayed);
+        assertThat(initial.size() + opened.size()).isGreaterThan(listed.size());
+        assertThat(opened).containsAll(listed.stream().filter(order -> !initial.contains(order)).toList());
+        assertThat(closed).isNotEmpty();
+    }
+
+    /** The pages of a walk: each starts after the last id of the previous one; the walk ends at an empty page. */
+    private static List<List<String>> walk(java.util.function.Function<String, List<String>> page) {
+        List<List<String>> pages = new ArrayList<>();
+        List<String> next = page.apply(null);
+        while (!next.isEmpty()) {
+            pages.add(next);
+            next = page.apply(next.get(next.size() - 1));
+        }
+        return pages;
+    }
+
     static Commit openedByHand(String order) {
         Session session = new Session(order, States.OPEN, 1, Support.forOrder(null), null, T0, T0, null, null);
         return new Commit(0, session, new JournalEntry(order, 1, "open", States.NONE, States.OPEN,

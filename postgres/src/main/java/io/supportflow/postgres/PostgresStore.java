@@ -147,6 +147,46 @@ final class PostgresStore implements SupportStore {
                 "SELECT order_id FROM sf_session WHERE agent_id = ?"), rows -> text(rows.getBytes(1)), key(agentId))));
     }
 
+    /** Ordered by the bytes of the ids (the WTF-8 encoding: code point order), which the index on (state, order_id) gives. */
+    @Override
+    public List<String> ordersInState(String state, String after, int limit) {
+        checkLimit(limit);
+        return after == null
+                ? read("orders in state", sql -> all(sql.sql("SELECT order_id FROM sf_session WHERE state = ?"
+                        + " ORDER BY order_id LIMIT ?"), rows -> text(rows.getBytes(1)), state, limit))
+                : read("orders in state", sql -> all(sql.sql("SELECT order_id FROM sf_session WHERE state = ?"
+                        + " AND order_id > ? ORDER BY order_id LIMIT ?"), rows -> text(rows.getBytes(1)), state,
+                        key(after), limit));
+    }
+
+    @Override
+    public List<String> ordersWithAgent(String agentId, String after, int limit) {
+        checkLimit(limit);
+        return after == null
+                ? read("orders with agent", sql -> all(sql.sql("SELECT order_id FROM sf_session WHERE agent_id = ?"
+                        + " ORDER BY order_id LIMIT ?"), rows -> text(rows.getBytes(1)), key(agentId), limit))
+                : read("orders with agent", sql -> all(sql.sql("SELECT order_id FROM sf_session WHERE agent_id = ?"
+                        + " AND order_id > ? ORDER BY order_id LIMIT ?"), rows -> text(rows.getBytes(1)),
+                        key(agentId), key(after), limit));
+    }
+
+    @Override
+    public List<JournalEntry> journal(String orderId, long afterVersion, int limit) {
+        checkLimit(limit);
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("afterVersion must not be negative: " + afterVersion);
+        }
+        return read("journal", sql -> all(sql.sql("SELECT record FROM sf_journal WHERE order_id = ? AND version > ?"
+                        + " ORDER BY version LIMIT ?"), rows -> Records.journalEntry(rows.getBytes(1)), key(orderId),
+                afterVersion, limit));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one item: limit " + limit);
+        }
+    }
+
     @Override
     public int agentLoad(String agentId) {
         return read("agent load", sql -> one(sql.sql(

@@ -1,5 +1,7 @@
 package io.supportflow.engine.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.supportflow.engine.SupportEngine;
 import io.supportflow.engine.rest.RestOptions;
 import io.supportflow.engine.rest.RestServer;
@@ -120,7 +122,8 @@ final class ServeCommand implements CliCommand {
     }
 
     private static SupportEngine engine(Lifecycle definition, SupportStore store, Duration lease, Webhook webhook) {
-        SupportEngine.Builder builder = SupportEngine.builder().lifecycle(definition).store(store).lease(lease);
+        SupportEngine.Builder builder = SupportEngine.builder().lifecycle(definition).store(store).lease(lease)
+                .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         if (webhook != null) {
             builder.listener(webhook);
         }

@@ -146,6 +146,9 @@ final class HttpIo {
         if (reply.location() != null) {
             headers.put("Location", reply.location());
         }
+        if (reply.next() != null) {
+            headers.put("Link", "<" + reply.next() + ">; rel=\"next\"");
+        }
         if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus()) {
             headers.put("Retry-After", "1");
         }

@@ -25,21 +25,25 @@ final class RestHandler extends Handler.Abstract {
     private final SupportEndpoints endpoints;
     private final BearerToken token;
     private final HttpIo io;
+    private final Metrics metrics;
 
     /** @param token null when requests need no token */
-    RestHandler(SupportEndpoints endpoints, BearerToken token, HttpIo io) {
+    RestHandler(SupportEndpoints endpoints, BearerToken token, HttpIo io, Metrics metrics) {
         this.endpoints = endpoints;
         this.token = token;
         this.io = io;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         try {
             Reply reply = replyTo(request, response);
+            metrics.answered(reply.status());
             io.discardRest(request, response);
             io.send(request, response, reply, callback);
         } catch (HttpIo.TooLarge tooLarge) {
+            metrics.answered(TransportError.BODY_TOO_LARGE.httpStatus());
             io.refuse(request, response, tooLarge, callback);
         }
         return true;

@@ -68,8 +68,9 @@ public final class RestServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
         server.setErrorHandler(new ServerErrors(io));
-        InFlight inFlight = new InFlight(admission(new RestHandler(new SupportEndpoints(engine), token, io),
-                options), io);
+        RestHandler handler = new RestHandler(new SupportEndpoints(engine), token, io,
+                new Metrics(engine.meterRegistry()));
+        InFlight inFlight = new InFlight(admission(handler, options), io);
         server.setHandler(inFlight);
         try {
             server.start();

@@ -18,6 +18,7 @@ record Route(Endpoint endpoint, String orderId, String agentId, String event) {
 
     enum Endpoint {
         HEALTH("GET"),
+        METRICS("GET"),
         SESSIONS("GET"),
         SUPPORT("GET", "POST", "PUT", "DELETE"),
         AGENT("GET", "PUT", "DELETE"),
@@ -47,6 +48,8 @@ record Route(Endpoint endpoint, String orderId, String agentId, String event) {
         String[] parts = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[] {""};
         return switch (parts[0]) {
             case "health" -> parts.length == 1 ? Optional.of(new Route(Endpoint.HEALTH, null, null, null)) : Optional.empty();
+            case "metrics" -> parts.length == 1 ? Optional.of(new Route(Endpoint.METRICS, null, null, null))
+                    : Optional.empty();
             case "support" -> support(parts);
             case "agents" -> agents(parts);
             case "openapi.yaml" -> parts.length == 1 ? Optional.of(new Route(Endpoint.OPENAPI, null, null, null))

@@ -2,7 +2,9 @@ package io.supportflow.engine.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.supportflow.engine.Page;
 import io.supportflow.engine.SupportEngine;
+import io.supportflow.engine.internal.Paging;
 import io.supportflow.spec.govstack.Agent;
 import io.supportflow.spec.govstack.ErrorCode;
 import io.supportflow.spec.govstack.Support;
@@ -10,22 +12,25 @@ import io.supportflow.spec.model.Command;
 import io.supportflow.spec.model.JournalEntry;
 import io.supportflow.spec.model.Session;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list, the history,
- * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads, the health check and the
- * served contract ({@code GET /openapi.yaml}). Each
+ * The endpoints over a {@link SupportEngine}: DESIGN §1's seven 8.12 operations, the session list and the history
+ * (both in pages of {@code limit} items, default {@link Page#DEFAULT_LIMIT}, at most {@link Page#MAX_LIMIT}, the
+ * next page linked with {@code Link: <…&cursor=…>; rel="next"}),
+ * custom events ({@code POST /support/{orderId}/events/{event}}), the agents' loads, the health check, the
+ * engine's meters in Prometheus text ({@code GET /metrics}) and the served contract ({@code GET /openapi.yaml}). Each
  * turns an {@link ApiRequest} into a {@link Reply}; refusals propagate as the engine's {@code SupportException} or a
  * {@link Failure.Rejected}, and then nothing has changed.
  */
 final class SupportEndpoints {
-    private static final Set<String> LIST_PARAMETERS = Set.of("state", "agent");
+    private static final Set<String> LIST_PARAMETERS = Set.of("state", "agent", "limit", "cursor");
+    private static final Set<String> PAGE_PARAMETERS = Set.of("limit", "cursor");
     /** The longest state or agent id a query may name (as long as the longest valid id). */
     private static final int MAX_QUERY_VALUE = 128;
 
@@ -40,8 +45,9 @@ final class SupportEndpoints {
     Reply answer(ApiRequest request) {
         return switch (request.route().endpoint()) {
             case HEALTH -> health();
+            case METRICS -> Reply.prometheus(Metrics.scrape(engine.meterRegistry()));
             case SESSIONS -> sessions(request);
-            case HISTORY -> history(request.orderId());
+            case HISTORY -> history(request);
             case SUPPORT -> support(request);
             case AGENT -> agent(request);
             case EVENT -> session(200, run(new Command.Fire(request.orderId(), request.route().event(),
@@ -102,37 +108,46 @@ final class SupportEndpoints {
             throw Failure.of(ErrorCode.AGENT_NOT_FOUND, "order " + session.orderId() + " has no agent (state "
                     + session.state() + "). " + ErrorCode.AGENT_NOT_FOUND.nextStep(), null).rejected();
         }
-        return new Reply(200, GovStackJson.mapper().valueToTree(session.agent()), session.version(), null);
+        return new Reply(200, GovStackJson.mapper().valueToTree(session.agent()), session.version(), null, null);
     }
 
     private Reply sessions(ApiRequest request) {
-        Map<String, String> query = request.query();
-        for (String name : query.keySet()) {
-            if (!LIST_PARAMETERS.contains(name)) {
-                throw Failure.invalid("unknown query parameter " + Failure.echo(name) + "; use state and agent",
-                        Failure.echo(name)).rejected();
-            }
-        }
+        Map<String, String> query = known(request, LIST_PARAMETERS);
         String state = nonEmpty(query, "state");
         String agentId = nonEmpty(query, "agent");
-        List<Session> found = state != null ? engine.sessionsInState(state)
-                : agentId != null ? engine.sessionsOfAgent(agentId) : everySession();
+        int limit = limit(query);
+        String cursor = cursor(query);
+        Page<Session> page = state != null ? engine.sessionsInState(state, cursor, limit)
+                : agentId != null ? engine.sessionsOfAgent(agentId, cursor, limit) : engine.sessions(cursor, limit);
         ArrayNode array = GovStackJson.mapper().createArrayNode();
-        found.stream()
+        page.items().stream()
                 .filter(s -> agentId == null || s.agent() != null && agentId.equals(s.agent().id()))
                 .forEach(s -> array.add(GovStackJson.sessionNode(s)));
-        return Reply.of(200, array);
+        return Reply.page(array, page.next().map(next -> nextLink("/support", query, limit, next)).orElse(null));
     }
 
-    private List<Session> everySession() {
-        List<Session> all = new ArrayList<>();
-        for (String state : engine.definition().states()) {
-            if (!state.equals(engine.definition().initialState())) {
-                all.addAll(engine.sessionsInState(state));
+    private Reply history(ApiRequest request) {
+        Map<String, String> query = known(request, PAGE_PARAMETERS);
+        int limit = limit(query);
+        Page<JournalEntry> page = engine.history(request.orderId(), cursor(query), limit);
+        ArrayNode array = GovStackJson.mapper().createArrayNode();
+        for (JournalEntry entry : page.items()) {
+            array.add(entryNode(entry));
+        }
+        String path = "/support/" + request.orderId() + "/history";
+        return Reply.page(array, page.next().map(next -> nextLink(path, query, limit, next)).orElse(null));
+    }
+
+    /** The query, once every parameter in it is one of {@code known}. */
+    private static Map<String, String> known(ApiRequest request, Set<String> known) {
+        Map<String, String> query = request.query();
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw Failure.invalid("unknown query parameter " + Failure.echo(name) + "; use "
+                        + String.join(", ", known.stream().sorted().toList()), Failure.echo(name)).rejected();
             }
         }
-        all.sort(Comparator.comparing(Session::orderId));
-        return all;
+        return query;
     }
 
     private static String nonEmpty(Map<String, String> query, String name) {
@@ -147,12 +162,35 @@ final class SupportEndpoints {
         return value;
     }
 
-    private Reply history(String orderId) {
-        ArrayNode array = GovStackJson.mapper().createArrayNode();
-        for (JournalEntry entry : engine.history(orderId)) {
-            array.add(entryNode(entry));
+    /** {@code limit}, {@link Page#DEFAULT_LIMIT} when absent. */
+    private static int limit(Map<String, String> query) {
+        String value = query.get("limit");
+        try {
+            return value == null ? Page.DEFAULT_LIMIT : Paging.limit(value);
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid(e.getMessage(), "limit").rejected();
         }
-        return Reply.of(200, array);
+    }
+
+    /** {@code cursor}, null when absent (the first page); the engine checks what it says. */
+    private static String cursor(Map<String, String> query) {
+        String value = query.get("cursor");
+        if (value != null && value.isEmpty()) {
+            throw Failure.invalid("query parameter cursor is empty", "cursor").rejected();
+        }
+        return value;
+    }
+
+    /** The same query with {@code cursor} for the next page and the limit this page was cut at. */
+    private static String nextLink(String path, Map<String, String> query, int limit, String cursor) {
+        StringBuilder link = new StringBuilder(path).append('?');
+        for (String name : List.of("state", "agent")) {
+            if (query.containsKey(name)) {
+                link.append(name).append('=').append(URLEncoder.encode(query.get(name), StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        }
+        return link.append("limit=").append(limit).append("&cursor=").append(cursor).toString();
     }
 
     private static ObjectNode entryNode(JournalEntry entry) {
@@ -177,10 +215,10 @@ final class SupportEndpoints {
     }
 
     private static Reply session(int status, Session session) {
-        return new Reply(status, GovStackJson.sessionNode(session), session.version(), null);
+        return new Reply(status, GovStackJson.sessionNode(session), session.version(), null, null);
     }
 
     private static Reply created(Session session) {
-        return new Reply(201, GovStackJson.sessionNode(session), session.version(), "/support/" + session.orderId());
+        return new Reply(201, GovStackJson.sessionNode(session), session.version(), "/support/" + session.orderId(), null);
     }
 }

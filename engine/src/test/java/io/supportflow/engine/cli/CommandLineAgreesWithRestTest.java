@@ -60,6 +60,13 @@ class CommandLineAgreesWithRestTest {
     @CsvSource(delimiter = '|', textBlock = """
             /support?state=BOGUS        | sessions --state BOGUS
             /support/o$1/history        | history o$1
+            /support?limit=0            | sessions --limit 0
+            /support?limit=ten          | sessions --limit ten
+            /support?limit=1001         | sessions --limit 1001
+            /support?cursor=bz8x        | sessions --cursor bz8x
+            /support?cursor=djox        | sessions --cursor djox
+            /support/o-1/history?limit=0   | history o-1 --limit 0
+            /support/o-1/history?cursor=bzpvLTE | history o-1 --cursor bzpvLTE
             """)
     void aWrongArgumentIsExit2WithTheMessageRestGives(String path, String command) throws Exception {
         String message = rest(path).path("message").asText();
@@ -71,6 +78,36 @@ class CommandLineAgreesWithRestTest {
         String line = run.err().lines().findFirst().orElseThrow();
         String said = line.substring(line.indexOf(": ") + 2);
         assertThat(message).startsWith(said + ". ");
+    }
+
+    @Test
+    void aPageOfTheCommandLineIsThePageRestAnswersWithTheSameNextCursor() throws Exception {
+        for (String orderId : new String[] {"o-3", "o-1", "o-2"}) {
+            engine.open(orderId, io.supportflow.spec.govstack.Support.forOrder(orderId),
+                    io.supportflow.spec.lifecycle.Actor.CUSTOMER);
+        }
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.uri() + "/support?limit=2")).build(), HttpResponse.BodyHandlers.ofString());
+        String link = page.headers().firstValue("Link").orElseThrow();
+        String cursor = link.substring(link.indexOf("cursor=") + 7, link.indexOf('>'));
+        server.close();
+        engine.close();
+        // the same sessions in a store of its own for the command line
+        try (SupportEngine offline = SupportEngine.builder().dataDirectory(dir).manualScheduling().build()) {
+            for (String orderId : new String[] {"o-3", "o-1", "o-2"}) {
+                offline.open(orderId, io.supportflow.spec.govstack.Support.forOrder(orderId),
+                        io.supportflow.spec.lifecycle.Actor.CUSTOMER);
+            }
+        }
+
+        Run first = MainTest.run("sessions", "--data", dir.toString(), "--limit", "2");
+        Run second = MainTest.run("sessions", "--data", dir.toString(), "--limit", "2", "--cursor", cursor);
+
+        assertThat(first.out()).contains("o-1", "o-2", "2 sessions", "next page: --cursor " + cursor)
+                .doesNotContain("o-3");
+        assertThat(second.out()).contains("o-3", "1 session").doesNotContain("o-1", "next page");
+        assertThat(MainTest.run("sessions", "--data", dir.toString()).out()).contains("o-1", "o-2", "o-3",
+                "3 sessions");
     }
 
     @Test
