@@ -29,6 +29,18 @@ public final class Stores {
     }
 
     /**
+     * Checks the file store in {@code directory} without serving it: every page of the data file against its
+     * checksum, then every key and record of every table, and each order's session, journal and assignments. Repairs
+     * nothing; like {@link #openMapDb}, it first replays the redo log and migrates a data file of store format 1.
+     * Holds the directory lock while it runs.
+     *
+     * @throws StoreOpenException if there is no store in {@code directory}, or it is open in this or another process
+     */
+    public static StoreCheck checkMapDb(Path directory) {
+        return StoreScan.run(directory);
+    }
+
+    /**
      * Opens the PostgreSQL store at {@code jdbcUrl} (e.g. {@code jdbc:postgresql://db:5432/support?user=sf}), creating
      * or upgrading its schema by numbered migrations, over a connection pool of its own that {@link SupportStore#close}
      * closes. Several processes may open one database at once: that is what this store is for (see the store contract

@@ -115,7 +115,7 @@ class MapDbStoreTest {
     }
 
     @Test
-    void aDamagedSessionRecordIsRefusedNamingTheFile() throws IOException {
+    void aDamagedSessionRecordFailsItsPageCheckOnOpenNamingTheFileAndThePage() throws IOException {
         try (SupportStore store = Stores.openMapDb(directory)) {
             Session session = new Session("o1", States.OPEN, 1, new Support(Descriptor.named("MARKER-7Q"), null, null,
                     null, null, null), null, T0, T0, null, null);
@@ -134,7 +134,8 @@ class MapDbStoreTest {
         assertThat(found).isPositive();
         Files.write(dataFile(), bytes);
         assertThatThrownBy(() -> Stores.openMapDb(directory)).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining(dataFile().toString()).hasMessageContaining("checksum mismatch");
+                .hasMessageContaining(dataFile().toString()).hasMessageContaining("checksum mismatch")
+                .hasMessageContaining("page ");
     }
 
     @Test
@@ -279,7 +280,7 @@ class MapDbStoreTest {
         var before = snapshotOfReopened();
         before.get(Table.META).remove(Meta.REMOVALS);
         writeCompactCopy();
-        long compacted = Files.size(directory.resolve("supportflow.db.new"));
+        long compacted = PageFile.logicalLength(Files.size(directory.resolve("supportflow.db.new")));
         try (RedoLog old = RedoLog.open(directory.resolve("supportflow.redo"))) {
             old.reset(Math.min(old.checkpointLength(), compacted));
         }

@@ -36,7 +36,7 @@ class RedoLogProperties {
             Files.write(data, crashed);
             try (RedoLog log = RedoLog.open(directory.resolve("redo"));
                  FileChannel channel = FileChannel.open(data, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                assertThat(log.replay(channel)).isEqualTo(1);
+                assertThat(log.replay(RedoBatch.raw(channel))).isEqualTo(1);
             }
             assertThat(Files.readAllBytes(data)).isEqualTo(committed);
         } finally {
@@ -77,7 +77,7 @@ class RedoLogProperties {
     private static byte[] applied(byte[] before, RedoBatch batch, Path scratch) throws IOException {
         Files.write(scratch, before);
         try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            RedoBatch.apply(batch.array(), 0, batch.size(), channel);
+            RedoBatch.apply(batch.array(), 0, batch.size(), RedoBatch.raw(channel));
         }
         return Files.readAllBytes(scratch);
     }
