@@ -33,6 +33,7 @@ final class MapDbTables implements Tables {
     private final StoreFiles files;
     private final DirectoryLock lock;
     private DB db;
+    private RedoVolume volume;
     private Map<Table, NavigableMap<String, byte[]>> maps;
     private final AtomicReference<StoreDamagedException> damage = new AtomicReference<>();
     private OpenCheck.Report openReport;
@@ -75,6 +76,11 @@ final class MapDbTables implements Tables {
     /** What the check on open found. */
     OpenCheck.Report openReport() {
         return openReport;
+    }
+
+    /** For tests: reads of every page go to the file again, as in a store larger than the page cache. */
+    void dropCachedPages() {
+        volume.dropCachedPages();
     }
 
     /** The pages checked on open (0 for {@link #inspect}). */
@@ -169,11 +175,16 @@ final class MapDbTables implements Tables {
         });
     }
 
-    /** Commits what was staged without a commit (acknowledgements), then closes. */
+    /**
+     * Commits what was staged without a commit (acknowledgements), then closes. After damage was met, only the files
+     * are closed: MapDB's own close reads (for its header checksum) and writes, and nothing may be written then.
+     */
     @Override
     public void close() {
         try (lock) {
-            if (broken == null) {
+            if (broken == null && damage.get() != null) {
+                volume.close();
+            } else if (broken == null) {
                 try {
                     db.commit();
                 } finally {
@@ -232,7 +243,9 @@ final class MapDbTables implements Tables {
                 pagesChecked = data.checkAll(damaged::add);
                 pageDamage.accept(damaged);
             }
-            opened = DBMaker.volumeDB(new RedoVolume(data, log, damage), true).make();
+            RedoVolume redoVolume = new RedoVolume(data, log, damage);
+            opened = DBMaker.volumeDB(redoVolume, true).make();
+            volume = redoVolume;
             Map<Table, NavigableMap<String, byte[]>> loaded = maps(opened);
             if (maps != null) {
                 Arrays.stream(Table.values()).filter(Table::inMemory).forEach(t -> loaded.put(t, maps.get(t)));

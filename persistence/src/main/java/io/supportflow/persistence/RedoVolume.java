@@ -135,6 +135,12 @@ final class RedoVolume extends Volume {
         }
     }
 
+    /** Forgets every cached committed page, as if each had been evicted: the next read of each is from the file. */
+    void dropCachedPages() {
+        cleanPages.clear();
+        lastRead = null;
+    }
+
     @Override
     public void ensureAvailable(long offset) {
         length = Math.max(length, offset);

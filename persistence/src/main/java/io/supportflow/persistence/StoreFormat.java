@@ -39,8 +39,9 @@ final class StoreFormat {
             return;
         }
         if (first[0] != MAPDB_FILE_HEADER || first[1] != MAPDB_STORE_DIRECT) {
-            throw new StoreOpenException("data file " + files.data() + " is not a supportflow data file (no store "
-                    + "format 2 header, nor the MapDB header of format 1): damaged, or not written by supportflow");
+            throw new StoreOpenException("data file " + files.data() + " is damaged or not written by supportflow: its "
+                    + "header page (file offset 0) has neither the store format 2 header nor the MapDB header of "
+                    + "format 1");
         }
         long start = System.nanoTime();
         try (RedoLog log = RedoLog.open(files.redo());

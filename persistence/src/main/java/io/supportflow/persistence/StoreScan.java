@@ -18,9 +18,11 @@ import java.util.function.Consumer;
  */
 final class StoreScan {
     private final List<String> damage = new ArrayList<>();
+    private final Path dataFile;
     private long records;
 
-    private StoreScan() {
+    private StoreScan(Path dataFile) {
+        this.dataFile = dataFile;
     }
 
     static StoreCheck run(Path directory) {
@@ -28,13 +30,10 @@ final class StoreScan {
             throw new StoreOpenException("no store in " + directory + ": " + new StoreFiles(directory).data()
                     + " does not exist");
         }
-        StoreScan scan = new StoreScan();
+        StoreScan scan = new StoreScan(new StoreFiles(directory).data());
         long pages = 0;
         try (DirectoryLock lock = DirectoryLock.acquire(directory)) {
-            StoreFiles files = new StoreFiles(directory);
-            files.mustCreate();
-            StoreFormat.migrateIfOld(files);
-            MapDbTables tables = scan.open(files, lock);
+            MapDbTables tables = scan.open(new StoreFiles(directory), lock);
             if (tables != null) {
                 pages = tables.pagesChecked();
                 try {
@@ -53,6 +52,8 @@ final class StoreScan {
     private MapDbTables open(StoreFiles files, DirectoryLock lock) throws IOException {
         Consumer<StoreDamagedException> pageDamage = e -> damage.add(e.getMessage());
         try {
+            files.mustCreate();
+            StoreFormat.migrateIfOld(files);
             return MapDbTables.inspect(files, lock, pageDamage);
         } catch (StoreOpenException | StoreDamagedException e) {
             damage.add(e.getMessage());
@@ -92,8 +93,8 @@ final class StoreScan {
                 decode(table, entry.getKey(), entry.getValue());
             }
         } catch (RuntimeException e) {
-            damage.add("table " + table.mapName() + ": cannot be read " + (last == null ? "from its first key"
-                    : "past key " + printable(last)) + ": " + message(e));
+            damage.add("data file " + dataFile + ", table " + table.mapName() + ": cannot be read " + (last == null
+                    ? "from its first key" : "past key " + printable(last)) + ": " + message(e));
         }
     }
 
@@ -108,7 +109,8 @@ final class StoreScan {
                 }
             }
         } catch (RecordFormatException e) {
-            damage.add("table " + table.mapName() + ", key " + printable(key) + ": " + e.getMessage());
+            damage.add("data file " + dataFile + ", table " + table.mapName() + ", key " + printable(key) + ": "
+                    + e.getMessage());
         }
     }
 
@@ -118,8 +120,8 @@ final class StoreScan {
             try {
                 read.accept(order);
             } catch (StoreDamagedException | RecordFormatException e) {
-                String line = e instanceof StoreDamagedException ? e.getMessage() : "order " + order + ": "
-                        + e.getMessage();
+                String line = e instanceof StoreDamagedException ? e.getMessage() : "order " + order + ": data file "
+                        + dataFile + ": " + e.getMessage();
                 if (!damage.contains(line)) {
                     damage.add(line);
                 }

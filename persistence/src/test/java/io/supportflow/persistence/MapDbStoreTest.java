@@ -35,17 +35,7 @@ class MapDbStoreTest {
     Path directory;
 
     private void writeTraffic(int commands) {
-        try (SupportStore store = Stores.openMapDb(directory)) {
-            Scenario.agentProfiles().forEach(store::putAgent);
-            StoreDriver driver = new StoreDriver(store);
-            Random random = new Random(3);
-            Instant now = T0;
-            for (int i = 0; i < commands; i++) {
-                now = now.plus(Duration.ofMinutes(random.nextInt(8)));
-                driver.fireDueTimers(now);
-                driver.apply(Scenario.command(random, ORDERS), now);
-            }
-        }
+        Scenario.writeTraffic(directory, ORDERS, commands);
     }
 
     private static Writes writes(SupportStore store) {
