@@ -294,4 +294,36 @@ class MapDbStoreTest {
             assertThat(report.sessions()).isEqualTo(store.sessionCount());
         }
     }
+
+    @Test
+    void aStoreOfFormat1IsMigratedOnOpenKeepingTheOldFileAndReadsBackEqual() throws IOException {
+        writeTraffic(60);
+        var before = snapshotOfReopened();
+        writeAsFormat1();
+        assertThat(Files.readAllBytes(dataFile())[0]).as("a MapDB header at offset 0").isEqualTo((byte) 0x4A);
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+        assertThat(PageFile.hasMagic(Files.readAllBytes(dataFile()))).isTrue();
+        assertThat(directory.resolve("supportflow.db.format1")).exists();
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+    }
+
+    @Test
+    void aDataFileOfNeitherFormatIsRefusedNamingIt() throws IOException {
+        writeTraffic(5);
+        byte[] bytes = Files.readAllBytes(dataFile());
+        bytes[0] = 'X';
+        Files.write(dataFile(), bytes);
+        assertThatThrownBy(() -> Stores.openMapDb(directory)).isInstanceOf(StoreOpenException.class)
+                .hasMessageContaining(dataFile().toString()).hasMessageContaining("neither the store format 2 header");
+        assertThat(Files.readAllBytes(dataFile())).isEqualTo(bytes);
+    }
+
+    /** Rewrites the stopped store as format 1 wrote it: the MapDB file itself, its redo log's checkpoint its length. */
+    private void writeAsFormat1() throws IOException {
+        byte[] content = RedoVolumeProperties.content(dataFile());
+        Files.write(dataFile(), content);
+        try (RedoLog log = RedoLog.open(directory.resolve("supportflow.redo"))) {
+            log.reset(content.length);
+        }
+    }
 }
