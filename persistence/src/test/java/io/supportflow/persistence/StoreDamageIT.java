@@ -88,12 +88,8 @@ class StoreDamageIT {
         writeCopy(copy, data);
         Path dataFile = copy.resolve("supportflow.db");
         try (SupportStore store = Stores.openMapDb(copy)) {
-            byte[] flipped = data.clone();
-            for (int page = 3; page < data.length / PageFile.PAGE; page += 3) {
-                flipped[page * PageFile.PAGE + (page * 389) % PageFile.PAGE] ^= 0x10;
-            }
-            Files.write(dataFile, flipped);
-            ((MapDbTables) ((TableStore) store).tables()).dropCachedPages();
+            byte[] flipped = DamagedFiles.flipEveryThirdPage(dataFile);
+            DamagedFiles.dropCachedPages(store);
             TreeSet<String> damagedOrders = new TreeSet<>();
             for (String order : ORDERS) {
                 try {

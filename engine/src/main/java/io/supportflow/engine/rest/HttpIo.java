@@ -145,7 +145,8 @@ final class HttpIo {
         if (reply.location() != null) {
             headers.put("Location", reply.location());
         }
-        if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus()) {
+        if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus()
+                && !TransportError.STORE_DAMAGED.name().equals(reply.body().path("code").asText())) {
             headers.put("Retry-After", "1");
         }
         response.setStatus(reply.status());
