@@ -4,8 +4,7 @@ import org.mapdb.DB;
 import org.mapdb.DBMaker;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -13,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Writes a complete store under the {@code .new} names of a {@link StoreFiles}: an empty one, or a compact copy of
- * live tables. Nothing here needs crash safety (an unfinished {@code .new} file is discarded), so the data file is
- * written by MapDB directly and forced once at the end, then an empty redo log is written beside it.
+ * live tables. Nothing here needs crash safety (an unfinished {@code .new} file is discarded), so MapDB writes its file
+ * directly, which is then copied as checked pages ({@link PageFile}) into the new data file, forced once at the end,
+ * and an empty redo log is written beside it.
  */
 final class FreshStore {
 
@@ -39,7 +39,7 @@ final class FreshStore {
     private static void write(StoreFiles files, Function<Table, NavigableMap<String, byte[]>> source)
             throws IOException {
         files.clearLeftovers();
-        DB db = DBMaker.fileDB(files.newData().toFile()).fileChannelEnable().make();
+        DB db = DBMaker.fileDB(files.rawData().toFile()).fileChannelEnable().make();
         try {
             for (Table table : Table.values()) {
                 if (!table.inMemory()) {
@@ -50,13 +50,10 @@ final class FreshStore {
         } finally {
             db.close();
         }
-        long length;
-        try (FileChannel data = FileChannel.open(files.newData(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            data.force(true);
-            length = data.size();
-        }
+        StoreFormat.convert(files.rawData(), files.newData());
+        Files.delete(files.rawData());
         try (RedoLog log = RedoLog.create(files.newRedo())) {
-            log.reset(length);
+            log.reset(PageFile.logicalLength(Files.size(files.newData())));
         }
     }
 

@@ -34,11 +34,15 @@ final class MapDbStore {
         if (files.mustCreate()) {
             FreshStore.empty(files);
             files.publishNew();
+        } else {
+            StoreFormat.migrateIfOld(files);
         }
+        long start = System.nanoTime();
         MapDbTables tables = MapDbTables.open(files, lock);
         OpenCheck.Report report = tables.openReport();
-        LOG.info("opened store {}: {} sessions and {} assignments checked in {} ms", directory,
-                report.sessions(), report.assignments(), report.took().toMillis());
+        LOG.info("opened store {} in {} ms: {} pages, {} sessions and {} assignments checked (the records in {} ms)",
+                directory, (System.nanoTime() - start) / 1_000_000, tables.pagesChecked(), report.sessions(),
+                report.assignments(), report.took().toMillis());
         TableStore store = new TableStore(tables);
         try {
             if (tables.worthCompacting()) {

@@ -9,12 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Tables as MapDB B-trees (string keys, byte-array values; never MapDB's default serializer) in one MapDB
@@ -29,8 +33,11 @@ final class MapDbTables implements Tables {
     private final StoreFiles files;
     private final DirectoryLock lock;
     private DB db;
+    private RedoVolume volume;
     private Map<Table, NavigableMap<String, byte[]>> maps;
+    private final AtomicReference<StoreDamagedException> damage = new AtomicReference<>();
     private OpenCheck.Report openReport;
+    private long pagesChecked;
     private RuntimeException broken;
 
     private MapDbTables(StoreFiles files, DirectoryLock lock) {
@@ -44,7 +51,7 @@ final class MapDbTables implements Tables {
      */
     static MapDbTables open(StoreFiles files, DirectoryLock lock) throws IOException {
         MapDbTables tables = new MapDbTables(files, lock);
-        tables.load();
+        tables.load(tables::failOnDamage);
         try {
             tables.openReport = OpenCheck.run(tables);
         } catch (RuntimeException e) {
@@ -54,9 +61,31 @@ final class MapDbTables implements Tables {
         return tables;
     }
 
+    /**
+     * Opens the store of {@code files} for {@link StoreScan}: replays its redo log and checks every page, telling
+     * {@code pageDamage} of each that fails, but opens it anyway and runs no {@link OpenCheck}, so that the tables can
+     * be read up to the damage. Closes its files if MapDB cannot open them.
+     */
+    static MapDbTables inspect(StoreFiles files, DirectoryLock lock, Consumer<StoreDamagedException> pageDamage)
+            throws IOException {
+        MapDbTables tables = new MapDbTables(files, lock);
+        tables.load(damaged -> damaged.forEach(pageDamage));
+        return tables;
+    }
+
     /** What the check on open found. */
     OpenCheck.Report openReport() {
         return openReport;
+    }
+
+    /** For tests: reads of every page go to the file again, as in a store larger than the page cache. */
+    void dropCachedPages() {
+        volume.dropCachedPages();
+    }
+
+    /** The pages checked on open (0 for {@link #inspect}). */
+    long pagesChecked() {
+        return pagesChecked;
     }
 
     @Override
@@ -67,7 +96,7 @@ final class MapDbTables implements Tables {
 
     @Override
     public BeforeImages stage(Writes writes) {
-        ensureUsable();
+        ensureWritable();
         try {
             BeforeImages replaced = new BeforeImages();
             write(writes, false, replaced::record);
@@ -82,7 +111,7 @@ final class MapDbTables implements Tables {
     /** Commits the MapDB store, unless {@code writes} touch only in-memory tables. */
     @Override
     public void force(Writes writes) {
-        ensureUsable();
+        ensureWritable();
         if (writes.touches(table -> !table.inMemory())) {
             db.commit();
         }
@@ -118,16 +147,16 @@ final class MapDbTables implements Tables {
      */
     @Override
     public void compact() {
-        ensureUsable();
+        ensureWritable();
         try {
             FreshStore.copy(files, table -> maps.get(table));
-            long newLength = Files.size(files.newData());
+            long newLength = PageFile.logicalLength(Files.size(files.newData()));
             db.close();
             try (RedoLog old = RedoLog.open(files.redo())) {
                 old.reset(Math.min(old.checkpointLength(), newLength));
             }
             files.replaceWithNew();
-            load();
+            load(null);
         } catch (IOException | RuntimeException e) {
             UncheckedIOException failure = new UncheckedIOException("compacting " + files.data() + " failed",
                     e instanceof IOException io ? io : new IOException(e));
@@ -146,11 +175,16 @@ final class MapDbTables implements Tables {
         });
     }
 
-    /** Commits what was staged without a commit (acknowledgements), then closes. */
+    /**
+     * Commits what was staged without a commit (acknowledgements), then closes. After damage was met, only the files
+     * are closed: MapDB's own close reads (for its header checksum) and writes, and nothing may be written then.
+     */
     @Override
     public void close() {
         try (lock) {
-            if (broken == null) {
+            if (broken == null && damage.get() != null) {
+                volume.close();
+            } else if (broken == null) {
                 try {
                     db.commit();
                 } finally {
@@ -168,7 +202,7 @@ final class MapDbTables implements Tables {
         try {
             db.close();
             maps = null;
-            load();
+            load(null);
             OpenCheck.run(this);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
@@ -183,14 +217,35 @@ final class MapDbTables implements Tables {
         }
     }
 
-    private void load() throws IOException {
+    /** Refuses writes once a read has met a page that failed its check (see {@link SupportStore}). */
+    private void ensureWritable() {
+        ensureUsable();
+        StoreDamagedException damaged = damage.get();
+        if (damaged != null) {
+            throw damaged.refusingWrites();
+        }
+    }
+
+    /**
+     * Opens the files: replays the redo log, checks every page telling {@code pageDamage} (unless null) of each that
+     * fails, opens MapDB over them.
+     */
+    private void load(Consumer<List<StoreDamagedException>> pageDamage) throws IOException {
         RedoLog log = RedoLog.open(files.redo());
-        FileChannel data = null;
+        PageFile data = null;
         DB opened = null;
         try {
-            data = FileChannel.open(files.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            data = PageFile.open(files.data(), FileChannel.open(files.data(), StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
             recover(log, data);
-            opened = DBMaker.volumeDB(new RedoVolume(files.data(), data, log, data.size()), true).make();
+            if (pageDamage != null) {
+                List<StoreDamagedException> damaged = new ArrayList<>();
+                pagesChecked = data.checkAll(damaged::add);
+                pageDamage.accept(damaged);
+            }
+            RedoVolume redoVolume = new RedoVolume(data, log, damage);
+            opened = DBMaker.volumeDB(redoVolume, true).make();
+            volume = redoVolume;
             Map<Table, NavigableMap<String, byte[]>> loaded = maps(opened);
             if (maps != null) {
                 Arrays.stream(Table.values()).filter(Table::inMemory).forEach(t -> loaded.put(t, maps.get(t)));
@@ -209,16 +264,28 @@ final class MapDbTables implements Tables {
     }
 
     /** Replays the redo log into the data file and empties it, after checking the file is not shorter than it was. */
-    private void recover(RedoLog log, FileChannel data) throws IOException {
-        long size = data.size();
+    private void recover(RedoLog log, PageFile data) throws IOException {
+        long size = data.logicalLength();
         if (size < log.checkpointLength()) {
-            throw new StoreOpenException("data file " + files.data() + " is truncated: it has " + size
-                    + " bytes, its last checkpoint recorded " + log.checkpointLength());
+            throw new StoreOpenException("data file " + files.data() + " is truncated: it holds " + size
+                    + " bytes of store, its last checkpoint recorded " + log.checkpointLength());
         }
-        if (log.replay(data) > 0) {
-            data.force(true);
+        PageFile.Patch patch = data.patch();
+        if (log.replay(patch) > 0) {
+            patch.flush();
         }
-        log.reset(data.size());
+        data.dropPartialPage();
+        data.force();
+        log.reset(data.logicalLength());
+    }
+
+    /** Fails the open when a page failed its check, naming the file and the first damaged page. */
+    private void failOnDamage(List<StoreDamagedException> damaged) {
+        if (!damaged.isEmpty()) {
+            throw new StoreOpenException(damaged.get(0).getMessage() + (damaged.size() > 1 ? "; " + (damaged.size()
+                    - 1) + " more pages failed their check" : "") + ". Run 'supportflow.jar check-store --data DIR' "
+                    + "for the full report; restore the directory from a backup", damaged.get(0));
+        }
     }
 
     private void checkLayout() {
@@ -229,7 +296,7 @@ final class MapDbTables implements Tables {
         }
     }
 
-    private static void closeQuietly(RedoLog log, FileChannel data, Exception failure) {
+    private static void closeQuietly(RedoLog log, PageFile data, Exception failure) {
         try {
             log.close();
             if (data != null) {

@@ -50,8 +50,38 @@ final class RedoBatch {
         buffer.clear();
     }
 
+    /** Where a batch is applied: the logical file a batch's offsets address. */
+    interface Target {
+        void write(long offset, ByteBuffer bytes) throws IOException;
+
+        void zero(long offset, long length) throws IOException;
+
+        /** Makes the file at least {@code length} bytes long. */
+        void extend(long length) throws IOException;
+    }
+
+    /** A file whose bytes are the logical file (store format 1, and the MapDB file a new store is first written as). */
+    static Target raw(FileChannel data) {
+        return new Target() {
+            @Override
+            public void write(long offset, ByteBuffer bytes) throws IOException {
+                writeFully(data, bytes, offset);
+            }
+
+            @Override
+            public void zero(long offset, long length) throws IOException {
+                writeZeros(data, offset, length);
+            }
+
+            @Override
+            public void extend(long length) throws IOException {
+                RedoBatch.extend(data, length);
+            }
+        };
+    }
+
     /** Applies the batch encoded in {@code bytes[from, to)} to {@code data}. */
-    static void apply(byte[] bytes, int from, int to, FileChannel data) throws IOException {
+    static void apply(byte[] bytes, int from, int to, Target data) throws IOException {
         ByteBuffer ops = ByteBuffer.wrap(bytes, from, to - from);
         while (ops.hasRemaining()) {
             byte op = ops.get();
@@ -59,11 +89,11 @@ final class RedoBatch {
             switch (op) {
                 case WRITE -> {
                     int length = ops.getInt();
-                    writeFully(data, ByteBuffer.wrap(bytes, ops.position(), length), offset);
+                    data.write(offset, ByteBuffer.wrap(bytes, ops.position(), length));
                     ops.position(ops.position() + length);
                 }
-                case ZERO -> writeZeros(data, offset, ops.getLong());
-                case LENGTH -> extend(data, offset);
+                case ZERO -> data.zero(offset, ops.getLong());
+                case LENGTH -> data.extend(offset);
                 default -> throw new IOException("unknown redo operation " + op);
             }
         }

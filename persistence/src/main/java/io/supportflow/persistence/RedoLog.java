@@ -81,7 +81,7 @@ final class RedoLog implements AutoCloseable {
      *
      * @return the number of entries applied
      */
-    int replay(FileChannel data) throws IOException {
+    int replay(RedoBatch.Target data) throws IOException {
         long fileSize = channel.size();
         int applied = 0;
         while (end < fileSize) {

@@ -12,10 +12,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 
 /**
  * The MapDB volume of the data file, made crash-safe by a {@link RedoLog}. MapDB's writes between two
@@ -32,15 +33,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * kills.
  */
 final class RedoVolume extends Volume {
-    private static final int PAGE = 4096;
+    private static final int PAGE = PageFile.CONTENT;
     private static final long CHECKPOINT_BYTES = 16L << 20;
     private static final int CACHED_PAGES = 4096;
+    private static final byte[] ZEROS = new byte[PageFile.PAGE];
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final Path path;
-    private final FileChannel data;
+    private final PageFile data;
     private final RedoLog log;
+    private final AtomicReference<StoreDamagedException> damage;
     private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
     private final PageCache cleanPages = new PageCache(CACHED_PAGES);
     private final RedoBatch batch = new RedoBatch();
@@ -48,12 +51,16 @@ final class RedoVolume extends Volume {
     private volatile long committedLength;
     private volatile long length;
 
-    /** The data file {@code data} at {@code path}, whose committed content is {@code committedLength} bytes. */
-    RedoVolume(Path path, FileChannel data, RedoLog log, long committedLength) {
-        this.path = path;
+    /**
+     * The volume of the data file {@code data}, whose committed content is its logical length; the first page that
+     * fails its check on a read is recorded in {@code damage}.
+     */
+    RedoVolume(PageFile data, RedoLog log, AtomicReference<StoreDamagedException> damage) throws IOException {
+        this.path = data.path();
         this.data = data;
         this.log = log;
-        this.committedLength = committedLength;
+        this.damage = damage;
+        this.committedLength = data.logicalLength();
         this.length = committedLength;
     }
 
@@ -79,32 +86,35 @@ final class RedoVolume extends Volume {
     }
 
     /**
-     * Writes the logged batch to the data file as the images of the pages it touched (each run of adjacent pages in one
-     * write, the last cut at the file's length), then extends the file to that length. The images hold every write of
+     * Writes the logged batch to the data file as the images of the pages it touched and zero pages for the rest of
+     * any extension (each run of adjacent pages in one write, each page with its checksum). The images hold every write of
      * the batch over the committed content, so this leaves the file as replaying the batch would, in a few large
      * writes instead of one per MapDB write. Bytes of the batch in no dirty page were cleared beyond the committed
      * length, where the file reads zeros.
      */
     private void writePages() throws IOException {
-        long[] pages = dirtyPages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] pages = LongStream.concat(dirtyPages.keySet().stream().mapToLong(Long::longValue),
+                LongStream.range(pagesFor(committedLength), pagesFor(length))).sorted().distinct().toArray();
         for (int first = 0, last; first < pages.length; first = last + 1) {
             last = first;
             while (last + 1 < pages.length && pages[last + 1] == pages[last] + 1) {
                 last++;
             }
-            long start = pages[first] * PAGE;
-            ByteBuffer run = ByteBuffer.allocate((int) Math.min((long) (last - first + 1) * PAGE, length - start));
-            for (int i = first; run.hasRemaining(); i++) {
-                run.put(dirtyPages.get(pages[i]), 0, Math.min(PAGE, run.remaining()));
+            byte[][] run = new byte[last - first + 1][];
+            for (int i = first; i <= last; i++) {
+                run[i - first] = dirtyPages.getOrDefault(pages[i], ZEROS);
             }
-            RedoBatch.writeFully(data, run.flip(), start);
+            data.writeRun(pages[first], run);
         }
-        RedoBatch.extend(data, length);
+    }
+
+    private static long pagesFor(long length) {
+        return (length + PAGE - 1) / PAGE;
     }
 
     /** Forces the data file and empties the redo log. */
     void checkpoint() throws IOException {
-        data.force(true);
+        data.force();
         log.reset(committedLength);
     }
 
@@ -118,11 +128,17 @@ final class RedoVolume extends Volume {
         cleanPages.clear();
         lastRead = null;
         length = committedLength;
-        try (data; log) {
+        try (log) {
             checkpoint();
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + path + " failed", e);
         }
+    }
+
+    /** Forgets every cached committed page, as if each had been evicted: the next read of each is from the file. */
+    void dropCachedPages() {
+        cleanPages.clear();
+        lastRead = null;
     }
 
     @Override
@@ -329,14 +345,24 @@ final class RedoVolume extends Volume {
     private record PageImage(long page, byte[] image) {
     }
 
-    /** The committed content of {@code page} (zeros beyond the committed length); shared, not to be modified. */
+    /**
+     * The committed content of {@code page} (zeros beyond the committed length); shared, not to be modified. A page
+     * read from the file is checked first, so no page that fails its check is ever seen, nor becomes dirty and is
+     * written back with a fresh checksum.
+     *
+     * @throws StoreDamagedException when the page fails its check (also recorded in {@code damage})
+     */
     private byte[] committedPage(long page) {
         byte[] image = cleanPages.get(page);
         if (image == null) {
-            image = new byte[PAGE];
-            int fromFile = (int) Math.max(0, Math.min(PAGE, committedLength - page * PAGE));
+            if (page * PAGE >= committedLength) {
+                return new byte[PageFile.PAGE];
+            }
             try {
-                RedoLog.readFully(data, ByteBuffer.wrap(image, 0, fromFile), page * PAGE);
+                image = data.read(page);
+            } catch (StoreDamagedException e) {
+                damage.compareAndSet(null, e);
+                throw e;
             } catch (IOException e) {
                 throw new DBException.VolumeIOError(e);
             }

@@ -17,6 +17,8 @@ final class StoreFiles {
     private static final String DATA = "supportflow.db";
     private static final String REDO = "supportflow.redo";
     private static final String NEW = ".new";
+    private static final String RAW = ".raw";
+    private static final String FORMAT1 = ".format1";
 
     private final Path directory;
 
@@ -38,6 +40,16 @@ final class StoreFiles {
 
     Path newRedo() {
         return directory.resolve(REDO + NEW);
+    }
+
+    /** Where a new store's MapDB file is written before it is copied into {@link #newData()} as pages. */
+    Path rawData() {
+        return directory.resolve(DATA + NEW + RAW);
+    }
+
+    /** Where a migrated store keeps its data file of store format 1. */
+    Path format1Backup() {
+        return directory.resolve(DATA + FORMAT1);
     }
 
     /**
@@ -68,6 +80,7 @@ final class StoreFiles {
     void clearLeftovers() throws IOException {
         Files.deleteIfExists(newData());
         Files.deleteIfExists(newRedo());
+        Files.deleteIfExists(rawData());
     }
 
     /** Moves the created files into place: the redo log first, the data file last. */
@@ -80,6 +93,15 @@ final class StoreFiles {
     void replaceWithNew() throws IOException {
         publish(newData(), data());
         publish(newRedo(), redo());
+    }
+
+    /**
+     * Puts a migrated data file in place: the old one is renamed to {@link #format1Backup()} first, so that a crash
+     * between the two renames leaves the directory as an interrupted creation, which the next open finishes.
+     */
+    void publishMigrated() throws IOException {
+        publish(data(), format1Backup());
+        publish(newData(), data());
     }
 
     private void publish(Path from, Path to) throws IOException {

@@ -15,9 +15,10 @@ public final class Stores {
     }
 
     /**
-     * Opens (creating if needed) the durable store in {@code directory}: {@code supportflow.db} (a MapDB file),
-     * {@code supportflow.redo} (its redo log) and {@code supportflow.lock}. Opening replays the redo log (so every
-     * commit that returned before a crash is present), reads and checks every session and assignment record, rebuilds
+     * Opens (creating if needed) the durable store in {@code directory}: {@code supportflow.db} (a MapDB file in
+     * checksummed pages, store format 2; a format-1 file is migrated), {@code supportflow.redo} (its redo log) and
+     * {@code supportflow.lock}. Opening replays the redo log (so every commit that returned before a crash is present),
+     * checks every page, reads and checks every session and assignment record, rebuilds
      * any index that disagrees with them, and compacts the file when removed keys are estimated to fill half of it.
      * The directory stays locked until {@link SupportStore#close()}.
      *
@@ -26,6 +27,18 @@ public final class Stores {
      */
     public static SupportStore openMapDb(Path directory) {
         return MapDbStore.open(directory);
+    }
+
+    /**
+     * Checks the file store in {@code directory} without serving it: every page of the data file against its
+     * checksum, then every key and record of every table, and each order's session, journal and assignments. Repairs
+     * nothing; like {@link #openMapDb}, it first replays the redo log and migrates a data file of store format 1.
+     * Holds the directory lock while it runs.
+     *
+     * @throws StoreOpenException if there is no store in {@code directory}, or it is open in this or another process
+     */
+    public static StoreCheck checkMapDb(Path directory) {
+        return StoreScan.run(directory);
     }
 
     /**

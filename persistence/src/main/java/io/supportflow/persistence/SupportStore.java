@@ -21,6 +21,17 @@ import java.util.Optional;
  * {@link IllegalStateException}. A read of a damaged record throws {@link RecordFormatException}. A store on a
  * server may throw {@link StoreAccessException} from any method (a lost connection, a database error).
  *
+ * <h2>Damaged data</h2>
+ * A file store ({@link Stores#openMapDb}) checks every page of its data file when it opens (a page that fails its
+ * checksum fails the open with {@link StoreOpenException}) and checks each page again whenever a read fetches it from
+ * the file. A call that meets a page failing its check throws {@link StoreDamagedException}, naming the file, the
+ * page and, for a call about one order ({@link #load}, {@link #journal}, {@link #assignments}, {@link #commit}), the
+ * order. <b>From then on the whole store refuses writes</b>: every {@link #commit}, {@link #commitAll},
+ * {@link #putAgent}, {@link #acknowledge}, {@link #acknowledgeAll} and {@link #compact} throws
+ * {@link StoreDamagedException} and writes nothing, until the store is closed and the damage repaired (a damaged page
+ * may hold B-tree nodes of many orders, so no order can be said to be unaffected); reads that do not meet the damage
+ * still answer. The flag is per open store, in this process.
+ *
  * <h2>One process or several</h2>
  * A store is either single-process ({@link Stores#openMapDb}, {@link Stores#inMemory()}: the MapDB directory lock
  * refuses a second process) or shared by several engine processes ({@link Stores#openPostgres}). What each side

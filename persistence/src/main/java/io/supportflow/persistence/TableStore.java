@@ -42,7 +42,8 @@ final class TableStore implements SupportStore {
 
     @Override
     public Optional<Session> load(String orderId) {
-        return read(() -> Optional.ofNullable(get(Table.SESSION, orderId)).map(Records::session));
+        return aboutOrder(orderId, () -> read(() -> Optional.ofNullable(get(Table.SESSION, orderId))
+                .map(Records::session)));
     }
 
     @Override
@@ -59,7 +60,10 @@ final class TableStore implements SupportStore {
     private static StaleVersionException plan(Commit commit, Writes batch) {
         Writes one = batch.child();
         try {
-            CommitPlanner.plan(commit, one);
+            aboutOrder(commit.session().orderId(), () -> {
+                CommitPlanner.plan(commit, one);
+                return null;
+            });
         } catch (StaleVersionException refused) {
             return refused;
         }
@@ -69,12 +73,14 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<JournalEntry> journal(String orderId) {
-        return read(() -> values(Table.JOURNAL, Keys.prefix(orderId), Records::journalEntry));
+        return aboutOrder(orderId, () -> read(() -> values(Table.JOURNAL, Keys.prefix(orderId),
+                Records::journalEntry)));
     }
 
     @Override
     public List<Assignment> assignments(String orderId) {
-        return read(() -> values(Table.ASSIGNMENT, Keys.prefix(orderId), Records::assignment));
+        return aboutOrder(orderId, () -> read(() -> values(Table.ASSIGNMENT, Keys.prefix(orderId),
+                Records::assignment)));
     }
 
     @Override
@@ -273,6 +279,15 @@ final class TableStore implements SupportStore {
             decodedItems.add(decode.apply(item));
         }
         return Collections.unmodifiableList(decodedItems);
+    }
+
+    /** Runs {@code action}, a call about {@code orderId}: damage it meets is reported as the order's. */
+    private static <T> T aboutOrder(String orderId, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (StoreDamagedException e) {
+            throw e.about(orderId);
+        }
     }
 
     private <T> T read(Supplier<T> action) {

@@ -35,17 +35,7 @@ class MapDbStoreTest {
     Path directory;
 
     private void writeTraffic(int commands) {
-        try (SupportStore store = Stores.openMapDb(directory)) {
-            Scenario.agentProfiles().forEach(store::putAgent);
-            StoreDriver driver = new StoreDriver(store);
-            Random random = new Random(3);
-            Instant now = T0;
-            for (int i = 0; i < commands; i++) {
-                now = now.plus(Duration.ofMinutes(random.nextInt(8)));
-                driver.fireDueTimers(now);
-                driver.apply(Scenario.command(random, ORDERS), now);
-            }
-        }
+        Scenario.writeTraffic(directory, ORDERS, commands);
     }
 
     private static Writes writes(SupportStore store) {
@@ -115,7 +105,7 @@ class MapDbStoreTest {
     }
 
     @Test
-    void aDamagedSessionRecordIsRefusedNamingTheFile() throws IOException {
+    void aDamagedSessionRecordFailsItsPageCheckOnOpenNamingTheFileAndThePage() throws IOException {
         try (SupportStore store = Stores.openMapDb(directory)) {
             Session session = new Session("o1", States.OPEN, 1, new Support(Descriptor.named("MARKER-7Q"), null, null,
                     null, null, null), null, T0, T0, null, null);
@@ -134,7 +124,8 @@ class MapDbStoreTest {
         assertThat(found).isPositive();
         Files.write(dataFile(), bytes);
         assertThatThrownBy(() -> Stores.openMapDb(directory)).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining(dataFile().toString()).hasMessageContaining("checksum mismatch");
+                .hasMessageContaining(dataFile().toString()).hasMessageContaining("checksum mismatch")
+                .hasMessageContaining("page ");
     }
 
     @Test
@@ -279,7 +270,7 @@ class MapDbStoreTest {
         var before = snapshotOfReopened();
         before.get(Table.META).remove(Meta.REMOVALS);
         writeCompactCopy();
-        long compacted = Files.size(directory.resolve("supportflow.db.new"));
+        long compacted = PageFile.logicalLength(Files.size(directory.resolve("supportflow.db.new")));
         try (RedoLog old = RedoLog.open(directory.resolve("supportflow.redo"))) {
             old.reset(Math.min(old.checkpointLength(), compacted));
         }
@@ -301,6 +292,38 @@ class MapDbStoreTest {
             OpenCheck.Report report = ((MapDbTables) ((TableStore) store).tables()).openReport();
             assertThat(report.repairs()).isEmpty();
             assertThat(report.sessions()).isEqualTo(store.sessionCount());
+        }
+    }
+
+    @Test
+    void aStoreOfFormat1IsMigratedOnOpenKeepingTheOldFileAndReadsBackEqual() throws IOException {
+        writeTraffic(60);
+        var before = snapshotOfReopened();
+        writeAsFormat1();
+        assertThat(Files.readAllBytes(dataFile())[0]).as("a MapDB header at offset 0").isEqualTo((byte) 0x4A);
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+        assertThat(PageFile.hasMagic(Files.readAllBytes(dataFile()))).isTrue();
+        assertThat(directory.resolve("supportflow.db.format1")).exists();
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+    }
+
+    @Test
+    void aDataFileOfNeitherFormatIsRefusedNamingIt() throws IOException {
+        writeTraffic(5);
+        byte[] bytes = Files.readAllBytes(dataFile());
+        bytes[0] = 'X';
+        Files.write(dataFile(), bytes);
+        assertThatThrownBy(() -> Stores.openMapDb(directory)).isInstanceOf(StoreOpenException.class)
+                .hasMessageContaining(dataFile().toString()).hasMessageContaining("neither the store format 2 header");
+        assertThat(Files.readAllBytes(dataFile())).isEqualTo(bytes);
+    }
+
+    /** Rewrites the stopped store as format 1 wrote it: the MapDB file itself, its redo log's checkpoint its length. */
+    private void writeAsFormat1() throws IOException {
+        byte[] content = RedoVolumeProperties.content(dataFile());
+        Files.write(dataFile(), content);
+        try (RedoLog log = RedoLog.open(directory.resolve("supportflow.redo"))) {
+            log.reset(content.length);
         }
     }
 }

@@ -33,7 +33,7 @@ class RedoLogTest {
         try (RedoLog log = RedoLog.open(redo);
              FileChannel data = FileChannel.open(directory.resolve("data"), StandardOpenOption.CREATE,
                      StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return log.replay(data);
+            return log.replay(RedoBatch.raw(data));
         }
     }
 

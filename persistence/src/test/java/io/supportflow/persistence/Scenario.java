@@ -10,7 +10,9 @@ import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.model.AgentProfile;
 import io.supportflow.spec.model.Command;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -36,6 +38,24 @@ final class Scenario {
         int n = random.nextInt(1000);
         return new Support(Descriptor.named("help " + n), null, "+49 30 " + (100000 + n), new Chat("https://chat.example/" + n,
                 "s" + n), null, null);
+    }
+
+    /**
+     * Registers the agents, then runs {@code commands} random commands on {@code orders} in the file store of
+     * {@code directory}, time moving a few minutes per command so that idle timers fire; closes the store.
+     */
+    static void writeTraffic(Path directory, List<String> orders, int commands) {
+        try (SupportStore store = Stores.openMapDb(directory)) {
+            agentProfiles().forEach(store::putAgent);
+            StoreDriver driver = new StoreDriver(store);
+            Random random = new Random(3);
+            Instant now = SupportStoreContract.T0;
+            for (int i = 0; i < commands; i++) {
+                now = now.plus(Duration.ofMinutes(random.nextInt(8)));
+                driver.fireDueTimers(now);
+                driver.apply(command(random, orders), now);
+            }
+        }
     }
 
     /** A random state-changing command on one of {@code orders}; many are refused, as in real traffic. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The command line of {@code supportflow.jar}: {@code serve}, {@code verify}, {@code diagram}, {@code sessions},
- * {@code history}, {@code demo}, {@code export}, {@code audit}. Exit codes: 0 success, 1 the work failed (a violated property, an unreadable file,
+ * {@code history}, {@code demo}, {@code export}, {@code audit}, {@code check-store}. Exit codes: 0 success, 1 the work failed (a violated property, an unreadable file,
  * a store in use), 2 a wrong command line (one-line error, then the usage).
  */
 public final class Main {
@@ -71,7 +71,7 @@ public final class Main {
 
     private static String overview() {
         StringBuilder s = new StringBuilder("usage: java -jar supportflow.jar COMMAND [OPTIONS]\n\ncommands:\n");
-        COMMANDS.forEach((name, command) -> s.append(String.format("  %-10s %s%n", name,
+        COMMANDS.forEach((name, command) -> s.append(String.format("  %-11s %s%n", name,
                 command.usage().summary().lines().findFirst().orElse(""))));
         s.append("\n'java -jar supportflow.jar COMMAND --help' lists the options of COMMAND.\n");
         return s.toString();
@@ -81,7 +81,7 @@ public final class Main {
         Map<String, CliCommand> commands = new LinkedHashMap<>();
         for (CliCommand c : List.of(new ServeCommand(), new VerifyCommand(), new DiagramCommand(),
                 new SessionsCommand(), new HistoryCommand(), new DemoCommand(), new ExportCommand(),
-                new AuditCommand())) {
+                new AuditCommand(), new CheckStoreCommand())) {
             commands.put(c.usage().command(), c);
         }
         return commands;

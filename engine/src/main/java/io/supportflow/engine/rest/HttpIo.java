@@ -149,7 +149,8 @@ final class HttpIo {
         if (reply.next() != null) {
             headers.put("Link", "<" + reply.next() + ">; rel=\"next\"");
         }
-        if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus()) {
+        if (reply.status() == TransportError.SERVICE_UNAVAILABLE.httpStatus() && reply.body() != null
+                && !TransportError.STORE_DAMAGED.name().equals(reply.body().path("code").asText())) {
             headers.put("Retry-After", "1");
         }
         response.setStatus(reply.status());

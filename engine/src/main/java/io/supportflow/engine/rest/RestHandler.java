@@ -1,6 +1,7 @@
 package io.supportflow.engine.rest;
 
 import io.supportflow.engine.SupportException;
+import io.supportflow.persistence.StoreDamagedException;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -85,6 +86,16 @@ final class RestHandler extends Handler.Abstract {
         return run;
     }
 
+    /** The {@link StoreDamagedException} that caused {@code e}, if one did. */
+    private static StoreDamagedException damageIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreDamagedException damage) {
+                return damage;
+            }
+        }
+        return null;
+    }
+
     private void authorize(Request request, Response response) {
         if (token != null && !token.accepts(request.getHeaders().get("Authorization"))) {
             response.getHeaders().put("WWW-Authenticate", "Bearer realm=\"supportflow\"");
@@ -95,6 +106,16 @@ final class RestHandler extends Handler.Abstract {
 
     private static Reply unexpected(Request request, RuntimeException e) {
         String reference = UUID.randomUUID().toString();
+        StoreDamagedException damage = damageIn(e);
+        if (damage != null) {
+            LOG.error("{} {} met damaged stored data (reference {}): {}", request.getMethod(),
+                    request.getHttpURI().getPath(), reference, damage.getMessage());
+            return Reply.failure(Failure.of(TransportError.STORE_DAMAGED, "the stored data "
+                    + damage.orderId().map(order -> "of order " + Failure.echo(order) + " ").orElse("")
+                    + "failed its integrity check; the store accepts no changes until it is repaired (reference "
+                    + reference + "; the server log names the file and page). Stop the server and run "
+                    + "'supportflow.jar check-store --data DIR'.", null));
+        }
         if (e instanceof IllegalStateException) {
             LOG.warn("{} {} failed (reference {}): the engine is not available", request.getMethod(),
                     request.getHttpURI().getPath(), reference, e);

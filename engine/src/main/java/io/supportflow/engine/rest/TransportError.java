@@ -31,6 +31,11 @@ enum TransportError {
     NOT_IMPLEMENTED(501),
     /** The server is shutting down, busy (every handler and queue place taken) or the store is unavailable. */
     SERVICE_UNAVAILABLE(503),
+    /**
+     * Stored data failed its integrity check; the store refuses every change until it is repaired (no
+     * {@code Retry-After}: retrying does not help). The server log names the file, page and order.
+     */
+    STORE_DAMAGED(503),
     /** Not HTTP/1.0 or HTTP/1.1. */
     HTTP_VERSION_NOT_SUPPORTED(505);
 

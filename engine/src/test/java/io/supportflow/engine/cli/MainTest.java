@@ -56,7 +56,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "verify", "diagram", "sessions", "history", "demo", "export", "audit"})
+    @ValueSource(strings = {"serve", "verify", "diagram", "sessions", "history", "demo", "export", "audit",
+            "check-store"})
     void everyCommandHasHelp(String command) {
         Run run = run(command, "--help");
 
