@@ -113,8 +113,8 @@ final class TableStore implements SupportStore {
             return List.of();
         }
         String prefix = Keys.prefix(orderId);
-        return read(() -> decoded(head(Table.JOURNAL, Keys.journal(orderId, afterVersion + 1),
-                Keys.prefixEnd(prefix), limit).values(), Records::journalEntry));
+        return aboutOrder(orderId, () -> read(() -> decoded(head(Table.JOURNAL,
+                Keys.journal(orderId, afterVersion + 1), Keys.prefixEnd(prefix), limit).values(), Records::journalEntry)));
     }
 
     @Override
