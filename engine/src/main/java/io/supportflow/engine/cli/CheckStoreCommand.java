@@ -5,7 +5,6 @@ import io.supportflow.persistence.StoreOpenException;
 import io.supportflow.persistence.Stores;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,14 +22,7 @@ final class CheckStoreCommand implements CliCommand {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) {
-        String data = args.option("data");
-        if (data == null) {
-            throw new UsageException("--data DIR is required");
-        }
-        Path directory = Path.of(data);
-        if (!Files.isDirectory(directory)) {
-            throw new CliFailure(data + ": no such store directory");
-        }
+        Path directory = OfflineStore.directory(args);
         StoreCheck check;
         try {
             check = Stores.checkMapDb(directory);

@@ -20,6 +20,21 @@ final class OfflineStore {
      *                        server holds it)
      */
     static SupportStore open(Arguments args) {
+        Path directory = directory(args);
+        try {
+            return Stores.openMapDb(directory);
+        } catch (StoreOpenException e) {
+            throw new CliFailure(e.getMessage());
+        }
+    }
+
+    /**
+     * The existing store directory {@code --data} names.
+     *
+     * @throws UsageException without {@code --data}
+     * @throws CliFailure     when the directory does not exist
+     */
+    static Path directory(Arguments args) {
         String data = args.option("data");
         if (data == null) {
             throw new UsageException("--data DIR is required");
@@ -28,10 +43,6 @@ final class OfflineStore {
         if (!Files.isDirectory(directory)) {
             throw new CliFailure(data + ": no such store directory");
         }
-        try {
-            return Stores.openMapDb(directory);
-        } catch (StoreOpenException e) {
-            throw new CliFailure(e.getMessage());
-        }
+        return directory;
     }
 }

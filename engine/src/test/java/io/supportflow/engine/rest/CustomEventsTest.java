@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@code POST /support/{orderId}/events/{event}}: a custom lifecycle's events over REST, refused as in Java. */
 class CustomEventsTest {
-    private static final Lifecycle SUPPORT_PLUS = RulesFile.parse(resource("/support-plus.rules"));
+    static final Lifecycle SUPPORT_PLUS = RulesFile.parse(resource("/support-plus.rules"));
     private static final String ASSIGNED = "{\"agent\":{\"id\":\"a-1\",\"rating\":\"4.5\"}}";
 
     private final RestFixture rest = RestFixture.start(SUPPORT_PLUS, null);

@@ -64,7 +64,12 @@ final class GovStackContract {
     }
 
     private static JsonSchema schema(String file, String name) {
-        return FACTORY.getSchema(SchemaLocation.of(file(file).toUri() + "#/components/schemas/" + name), CONFIG);
+        return schemaAt(file(file), "#/components/schemas/" + name);
+    }
+
+    /** The schema at {@code pointer} (a URI fragment, {@code #/...}) of the OpenAPI 3.0 document {@code file}. */
+    static JsonSchema schemaAt(Path file, String pointer) {
+        return FACTORY.getSchema(SchemaLocation.of(file.toUri() + pointer), CONFIG);
     }
 
     /** Asserts {@code json} is valid under {@code schema}, listing every violation otherwise. */

@@ -2,19 +2,13 @@ package io.supportflow.engine.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportflow.spec.govstack.Agent;
-import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.model.AgentProfile;
-import io.supportflow.spec.rules.RulesFile;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,9 +71,8 @@ class ServedContractTest {
 
     @Test
     void everyDocumentedOperationAnswersAsTheDocumentSays() {
-        Lifecycle supportPlus = RulesFile.parse(resource("/support-plus.rules"));
         List<String> walked = new ArrayList<>();
-        try (RestFixture rest = RestFixture.start(supportPlus, null)) {
+        try (RestFixture rest = RestFixture.start(CustomEventsTest.SUPPORT_PLUS, null)) {
             rest.engine.registerAgent(new AgentProfile("a-1", 2, true, Agent.withId("a-1")));
             walk(rest, walked, "POST", "/support/o-1", OPEN);
             walk(rest, walked, "GET", "/support/o-1", null);
@@ -140,13 +133,5 @@ class ServedContractTest {
 
     private static String sample(String template) {
         return template.replace("{orderId}", "o-1").replace("{agentId}", "a-1").replace("{event}", "escalate");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ServedContractTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
