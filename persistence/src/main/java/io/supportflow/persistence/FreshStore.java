@@ -46,6 +46,7 @@ final class FreshStore {
                     fill(db, table, source.apply(table));
                 }
             }
+            MapDbTables.forgetSerializers(db);
             db.commit();
         } finally {
             db.close();

@@ -1,8 +1,9 @@
 package io.supportflow.persistence;
 
+import io.supportflow.persistence.internal.ByteArrayValueSerializer;
+import io.supportflow.persistence.internal.StringKeySerializer;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
 final class MapDbTables implements Tables {
     /** Bytes MapDB leaves unused per removed key, measured: about 100 for an index key, 230 for an outbox entry. */
     private static final long GARBAGE_PER_REMOVAL = 150;
+    private static final StringKeySerializer KEYS = new StringKeySerializer();
+    private static final ByteArrayValueSerializer VALUES = new ByteArrayValueSerializer();
 
     private final StoreFiles files;
     private final DirectoryLock lock;
@@ -309,6 +313,7 @@ final class MapDbTables implements Tables {
 
     /** The maps of every table; each on disk must exist. */
     private static Map<Table, NavigableMap<String, byte[]>> maps(DB db) {
+        forgetSerializers(db);
         Map<Table, NavigableMap<String, byte[]>> maps = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
             maps.put(table, table.inMemory() ? new TreeMap<>() : maker(db, table).open());
@@ -316,9 +321,30 @@ final class MapDbTables implements Tables {
         return maps;
     }
 
-    /** The one configuration of a table on disk: string keys, byte-array values, record values outside the nodes. */
+    /**
+     * The one configuration of a table on disk: string keys, byte-array values, record values outside the nodes. The
+     * serializers write what MapDB's {@code STRING} and {@code BYTE_ARRAY} write, and search a node without decoding
+     * it whole.
+     */
     static DB.TreeMapMaker<String, byte[]> maker(DB db, Table table) {
-        DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), Serializer.STRING, Serializer.BYTE_ARRAY);
+        DB.TreeMapMaker<String, byte[]> maker = db.treeMap(table.mapName(), KEYS, VALUES);
         return table.holdsRecords() ? maker.valuesOutsideNodesEnable() : maker;
+    }
+
+    /**
+     * Removes the serializers MapDB names in its catalog, so that {@link #maker} alone chooses them: MapDB prefers
+     * a serializer named in the catalog to the one it is given (stores written before 2026-12-03 name
+     * {@code Serializer.STRING}, same bytes as {@link StringKeySerializer}). The change rides on the next commit; until
+     * then, every open removes them again.
+     */
+    static void forgetSerializers(DB db) {
+        SortedMap<String, String> catalog = db.nameCatalogLoad();
+        if (catalog.keySet().removeIf(MapDbTables::namesASerializer)) {
+            db.nameCatalogSave(catalog);
+        }
+    }
+
+    private static boolean namesASerializer(String catalogKey) {
+        return catalogKey.endsWith("#keySerializer") || catalogKey.endsWith("#valueSerializer");
     }
 }
