@@ -18,14 +18,20 @@ final class RestCommands {
     /**
      * Measures; the server and its store are gone afterwards.
      *
-     * @throws IllegalStateException when wrk is missing and cannot be installed, the server fails, or any request of
-     *                               either run was refused or failed (see {@link Wrk#run})
+     * @throws IllegalStateException when wrk is missing and cannot be installed, the server fails, any request of
+     *                               either run was refused or failed (see {@link Wrk#run}), or the measured run
+     *                               received no response at all
      */
     static Wrk.Result measure(int connections, int warmUpSeconds, int seconds) {
         Wrk wrk = Wrk.onPath();
         try (ServeProcess server = ServeProcess.start(queue(connections))) {
             wrk.run(server.uri(), connections, warmUpSeconds, "warm");
-            return wrk.run(server.uri(), connections, seconds, "measured");
+            Wrk.Result measured = wrk.run(server.uri(), connections, seconds, "measured");
+            if (measured.responses() == 0) {
+                throw new IllegalStateException("the REST binding answered no request in the measured " + seconds
+                        + " s run");
+            }
+            return measured;
         }
     }
 

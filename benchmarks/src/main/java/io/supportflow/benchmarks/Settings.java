@@ -47,10 +47,10 @@ record Settings(String label, int forks, int warmupIterations, int measurementIt
 
     /**
      * A pass that only proves everything still runs: in this JVM, one 100 ms iteration, 100 and 1,000 sessions, wrk
-     * 1 s + 1 s.
+     * 3 s warm-up (a cold server answers its first requests after about a second) + 2 s measured.
      */
     static Settings smoke() {
         return new Settings("smoke", 0, 0, 1, TimeValue.milliseconds(100), List.of(1, 8, 64), 100, 1_000, 64, 1,
-                0, 500, 1, 1, VerboseMode.SILENT);
+                0, 500, 3, 2, VerboseMode.SILENT);
     }
 }
