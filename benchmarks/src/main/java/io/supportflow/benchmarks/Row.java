@@ -6,7 +6,8 @@ import java.util.Locale;
  * One line of the ratio table: a supportflow figure, optionally beside a baseline from the same run, optionally
  * judged against a target.
  *
- * @param item           the item number (1 to 6: the benchmark issue's items; 7: issue 12, keep-alive)
+ * @param item           the item number (1 to 6: the benchmark issue's items; 7: issue 12, keep-alive; 8: issue 11,
+ *                       PostgreSQL; 9: issue 14, REST commands driven by wrk)
  * @param measurement    what was measured
  * @param figure         supportflow's figure
  * @param baseline       what it is compared with; null when the figure stands alone

@@ -58,9 +58,14 @@ final class SessionFill {
         }
     }
 
+    /** The order id of session {@code order}. */
+    static String orderId(int order) {
+        return "fill-" + order;
+    }
+
     private void openEvery(int first, int to) {
         for (int order = first; order < to; order += clients) {
-            engine.execute(OrderCycle.command("fill-" + order, 0));
+            engine.execute(OrderCycle.command(orderId(order), 0));
             int done = opened.incrementAndGet();
             if (done % REPORT_EVERY == 0) {
                 double seconds = (System.nanoTime() - start) / 1e9;

@@ -6,13 +6,18 @@ import java.time.Instant;
  * Order-preserving string keys. A composite key joins its parts with {@code \0}; inside a text part {@code \0} is
  * written {@code \1\1} and {@code \1} is written {@code \1\2}, so parts never contain the separator and keys sort
  * by their first part, then the next. A number part is its digit count as one character ({@code '0' + n}) followed
- * by its decimal digits, so numbers sort numerically. A timer key starts with 24 hex digits of its deadline (epoch
- * second with the sign bit flipped, then nanos), followed by the order id part.
+ * by its decimal digits, so numbers sort numerically. A timer key is a key of the timer wheel: 4 hex digits of its
+ * slot (the deadline's epoch second modulo {@link #WHEEL_SLOTS}), the order id part, the separator, and 24 hex digits
+ * of the deadline (epoch second with the sign bit flipped, then nanos); so keys sort by slot, then order, and the key
+ * space is bounded by the slots and the orders, re-used round after round.
  */
 final class Keys {
     private static final char SEPARATOR = '\0';
     private static final char ESCAPE = '\1';
     private static final int DEADLINE_LENGTH = 24;
+    private static final int SLOT_LENGTH = 4;
+    /** Slots of the timer wheel, one per second: a wheel period is about 18 hours. */
+    static final int WHEEL_SLOTS = 1 << 16;
 
     private Keys() {
     }
@@ -38,7 +43,7 @@ final class Keys {
     }
 
     static String timer(Instant deadline, String orderId) {
-        return deadline(deadline) + text(orderId);
+        return slotStart(slot(deadline.getEpochSecond())) + text(orderId) + SEPARATOR + deadline(deadline);
     }
 
     static String sequence(long sequence) {
@@ -60,18 +65,34 @@ final class Keys {
         return untext(key.substring(prefix.length()));
     }
 
-    /** Timer keys below this bound have a deadline at or before {@code now}; null when every key has. */
-    static String timerBound(Instant now) {
-        return now.equals(Instant.MAX) ? null : deadline(now.plusNanos(1));
+    /** The wheel slot of the epoch second {@code second}. */
+    static int slot(long second) {
+        return (int) Math.floorMod(second, (long) WHEEL_SLOTS);
+    }
+
+    /** The least timer key of {@code slot}. */
+    static String slotStart(int slot) {
+        return hex(slot, SLOT_LENGTH);
+    }
+
+    /** The least string greater than every timer key of {@code slot} and less than those of the next slot. */
+    static String slotEnd(int slot) {
+        String start = slotStart(slot);
+        return start.substring(0, SLOT_LENGTH - 1) + (char) (start.charAt(SLOT_LENGTH - 1) + 1);
+    }
+
+    static int timerSlot(String key) {
+        return Integer.parseInt(key.substring(0, SLOT_LENGTH), 16);
     }
 
     static Instant timerDeadline(String key) {
-        long second = Long.parseUnsignedLong(key.substring(0, 16), 16) ^ Long.MIN_VALUE;
-        return Instant.ofEpochSecond(second, Long.parseLong(key.substring(16, DEADLINE_LENGTH), 16));
+        int at = key.length() - DEADLINE_LENGTH;
+        long second = Long.parseUnsignedLong(key.substring(at, at + 16), 16) ^ Long.MIN_VALUE;
+        return Instant.ofEpochSecond(second, Long.parseLong(key.substring(at + 16), 16));
     }
 
     static String timerOrder(String key) {
-        return untext(key.substring(DEADLINE_LENGTH));
+        return untext(key.substring(SLOT_LENGTH, key.length() - DEADLINE_LENGTH - 1));
     }
 
     private static String deadline(Instant deadline) {

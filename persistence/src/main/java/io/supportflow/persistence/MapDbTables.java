@@ -2,8 +2,11 @@ package io.supportflow.persistence;
 
 import io.supportflow.persistence.internal.ByteArrayValueSerializer;
 import io.supportflow.persistence.internal.StringKeySerializer;
+import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -29,6 +33,7 @@ import java.util.function.Consumer;
  * After a failed {@link #stage} or {@link #force} the store is reopened from disk, dropping the failed writes.
  */
 final class MapDbTables implements Tables {
+    private static final Logger LOG = LoggerFactory.getLogger(MapDbTables.class);
     /** Bytes MapDB leaves unused per removed key, measured: about 100 for an index key, 230 for an outbox entry. */
     private static final long GARBAGE_PER_REMOVAL = 150;
     private static final StringKeySerializer KEYS = new StringKeySerializer();
@@ -57,6 +62,7 @@ final class MapDbTables implements Tables {
         MapDbTables tables = new MapDbTables(files, lock);
         tables.load(tables::failOnDamage);
         try {
+            tables.migrateLayout();
             tables.openReport = OpenCheck.run(tables);
         } catch (RuntimeException e) {
             tables.close();
@@ -77,6 +83,27 @@ final class MapDbTables implements Tables {
         return tables;
     }
 
+    /**
+     * Migrates a file of table layout 1, which kept no timers: creates the {@link Table#TIMER} map, builds it from the
+     * sessions (in chunks, each its own commit), then records layout 2 in a last commit. A crash on the way leaves
+     * layout 1, and the next open builds the wheel again from the start.
+     */
+    private void migrateLayout() {
+        if (layout(maps) != Meta.LAYOUT_WITHOUT_TIMERS) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (!db.exists(Table.TIMER.mapName())) {
+            maps.put(Table.TIMER, maker(db, Table.TIMER).create());
+        }
+        OpenCheck.build(this, Table.TIMER);
+        Writes writes = new Writes(this);
+        writes.put(Table.META, Meta.LAYOUT, Meta.longValue(Meta.LAYOUT_VERSION));
+        apply(writes);
+        LOG.warn("migrated data file {} from table layout 1 to 2 (timers stored in a timer wheel) in {} ms",
+                files.data(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     /** What the check on open found. */
     OpenCheck.Report openReport() {
         return openReport;
@@ -85,6 +112,16 @@ final class MapDbTables implements Tables {
     /** For tests: reads of every page go to the file again, as in a store larger than the page cache. */
     void dropCachedPages() {
         volume.dropCachedPages();
+    }
+
+    /** For tests: the leaf nodes of the B-tree of {@code table}, emptied ones included. */
+    int leafNodes(Table table) {
+        Iterator<?> leaves = ((BTreeMap<String, byte[]>) maps.get(table)).descendingLeafIterator(null);
+        int count = 0;
+        for (; leaves.hasNext(); leaves.next()) {
+            count++;
+        }
+        return count;
     }
 
     /** The pages checked on open (0 for {@link #inspect}). */
@@ -292,12 +329,18 @@ final class MapDbTables implements Tables {
         }
     }
 
+    /** Accepts the current layout, and layout 1 (migrated by {@link #open}, read as it is by {@link #inspect}). */
     private void checkLayout() {
-        long layout = Meta.longOf(maps.get(Table.META).get(Meta.LAYOUT));
-        if (layout != Meta.LAYOUT_VERSION) {
+        long layout = layout(maps);
+        if (layout != Meta.LAYOUT_VERSION && layout != Meta.LAYOUT_WITHOUT_TIMERS) {
             throw new StoreOpenException("data file " + files.data() + " has table layout version " + layout
-                    + "; this library reads layout version " + Meta.LAYOUT_VERSION + " only");
+                    + "; this library reads layout versions " + Meta.LAYOUT_WITHOUT_TIMERS + " and "
+                    + Meta.LAYOUT_VERSION + " only");
         }
+    }
+
+    private static long layout(Map<Table, NavigableMap<String, byte[]>> maps) {
+        return Meta.longOf(maps.get(Table.META).get(Meta.LAYOUT));
     }
 
     private static void closeQuietly(RedoLog log, PageFile data, Exception failure) {
@@ -311,12 +354,16 @@ final class MapDbTables implements Tables {
         }
     }
 
-    /** The maps of every table; each on disk must exist. */
+    /**
+     * The maps of every table; each on disk must exist, but for {@link Table#TIMER} in a file of layout 1, which is
+     * then an empty map on the heap until {@link #migrateLayout} creates it.
+     */
     private static Map<Table, NavigableMap<String, byte[]>> maps(DB db) {
         forgetSerializers(db);
         Map<Table, NavigableMap<String, byte[]>> maps = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
-            maps.put(table, table.inMemory() ? new TreeMap<>() : maker(db, table).open());
+            boolean missingTimers = table == Table.TIMER && !db.exists(table.mapName());
+            maps.put(table, table.inMemory() || missingTimers ? new TreeMap<>() : maker(db, table).open());
         }
         return maps;
     }

@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 
 /** The keys of {@link Table#META} and their value encodings (longs as 8 bytes big-endian, keys as UTF-8). */
 final class Meta {
-    /** The table layout version of the file; this library writes and reads layout 1. */
+    /**
+     * The table layout version of the file; this library writes layout 2 (the timer wheel on disk) and migrates a
+     * file of layout 1 (timers in memory only) when it opens it.
+     */
     static final String LAYOUT = "layout";
-    static final long LAYOUT_VERSION = 1;
+    static final long LAYOUT_VERSION = 2;
+    /** The layout before {@link Table#TIMER} was stored. */
+    static final long LAYOUT_WITHOUT_TIMERS = 1;
     /** Number of sessions. */
     static final String SESSIONS = "sessions";
     /** The next outbox sequence number; greater than every sequence in the outbox. */

@@ -54,7 +54,9 @@ import java.util.Optional;
  *       work; that an armed deadline fires once follows from the version check: the engine re-reads the session
  *       under its order lock and fires only a deadline still armed and due, and the timeout is a commit on the
  *       session's version, so a second process firing the same deadline loses the race, reloads, and finds it no
- *       longer due (or re-armed).</li>
+ *       longer due (or re-armed). The single-process stores keep their timers in a timer wheel and, in memory, a lower
+ *       bound of the armed deadlines from which a due scan walks the wheel (raised by scans, lowered by the commits
+ *       of this process): correct only because no other process writes the store (the directory lock).</li>
  *   <li><b>Outbox.</b> {@link #pendingOutbox} lists every unacknowledged entry to every process. The engine must
  *       deliver what {@link #claimOutbox} hands it, which a shared store leases per order to one process at a time,
  *       so that each entry normally goes out once, per order in version order, and a killed process's entries are

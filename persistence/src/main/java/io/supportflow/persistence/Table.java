@@ -3,9 +3,11 @@ package io.supportflow.persistence;
 /**
  * The tables of a store, each a sorted map from a string key ({@link Keys}) to bytes. The first four hold records
  * ({@link io.supportflow.persistence.internal.Records}); the others are derived from them (indexes, outbox, counters) and are checked on open.
- * {@link #TIMER} and {@link #OUTBOX_ORDER} are kept in memory only and built on open, from the sessions and from
- * {@link #OUTBOX}: their keys only ever grow (deadlines, sequence numbers), and a MapDB B-tree never frees the
- * nodes that removals empty, so on disk they would grow without bound and slow every scan from their first key.
+ * {@link #OUTBOX_ORDER} is kept in memory only and built on open from {@link #OUTBOX}: its keys only ever grow
+ * (sequence numbers), and a MapDB B-tree never frees the nodes that removals empty, so on disk it would grow without
+ * bound and slow every scan from its first key; it holds only undelivered entries, so it is empty when the outbox is.
+ * {@link #TIMER} escapes that growth by being a timer wheel ({@link Keys#timer}): its keys lie in a fixed range of
+ * slots per order, so the nodes that removals empty are filled again when deadlines come round to their slots.
  */
 enum Table {
     /** orderId → session record. */
@@ -26,8 +28,8 @@ enum Table {
     OUTBOX("outbox", false),
     /** counters and pointers, see {@link Meta}. */
     META("meta", false),
-    /** (idle deadline, orderId) → empty; in memory. */
-    TIMER("timer", false),
+    /** (wheel slot of the idle deadline, orderId, idle deadline) → empty; on disk since table layout 2. */
+    TIMER("timer-wheel", false),
     /** outbox sequence number → journal key, the commit order of {@link #OUTBOX}; in memory. */
     OUTBOX_ORDER("outbox-order", false);
 
@@ -41,7 +43,7 @@ enum Table {
 
     /** Whether a file store keeps this table in memory only, building it on open. */
     boolean inMemory() {
-        return this == TIMER || this == OUTBOX_ORDER;
+        return this == OUTBOX_ORDER;
     }
 
     /** The MapDB map name. */

@@ -33,6 +33,7 @@ final class TableStore implements SupportStore {
     private final Tables tables;
     private final Lock durable = new ReentrantLock();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TimerWheel timers = new TimerWheel();
     private BeforeImages staged = BeforeImages.NONE;
     private boolean closed;
 
@@ -130,20 +131,19 @@ final class TableStore implements SupportStore {
 
     @Override
     public List<String> dueTimers(Instant now) {
-        return read(() -> {
-            String bound = Keys.timerBound(now);
-            NavigableMap<String, byte[]> timers = table(Table.TIMER);
-            return (bound == null ? timers : timers.headMap(bound, false)).keySet().stream()
-                    .map(Keys::timerOrder).toList();
-        });
+        return read(() -> timers.due(now, this::timerKeys));
     }
 
     @Override
     public Optional<Instant> nextDeadline() {
-        return read(() -> {
-            NavigableMap<String, byte[]> timers = table(Table.TIMER);
-            return timers.isEmpty() ? Optional.empty() : Optional.of(Keys.timerDeadline(timers.firstKey()));
-        });
+        return read(() -> timers.next(this::timerKeys));
+    }
+
+    /** The committed timer keys from {@code from} (inclusive) to {@code to} (exclusive); a null bound is open. */
+    private NavigableMap<String, byte[]> timerKeys(String from, String to) {
+        NavigableMap<String, byte[]> all = table(Table.TIMER);
+        NavigableMap<String, byte[]> tail = from == null ? all : all.tailMap(from, true);
+        return staged.range(Table.TIMER, to == null ? tail : tail.headMap(to, false), from, to);
     }
 
     @Override
@@ -332,7 +332,14 @@ final class TableStore implements SupportStore {
             afterForce(() -> tables.discard(e));
             throw e;
         }
-        afterForce(() -> tables.publish(writes));
+        afterForce(() -> {
+            tables.publish(writes);
+            writes.forEach((table, key, value) -> {
+                if (table == Table.TIMER && value != null) {
+                    timers.armed(Keys.timerDeadline(key));
+                }
+            });
+        });
     }
 
     private void afterForce(Runnable step) {

@@ -42,15 +42,29 @@ class KeysProperties {
     }
 
     @Property(tries = 500)
-    void timerKeysSortByDeadlineThenOrderAndReadBack(@ForAll("instants") Instant a, @ForAll("texts") String orderA,
-                                                     @ForAll("instants") Instant b, @ForAll("texts") String orderB) {
-        int expected = a.equals(b) ? orderA.compareTo(orderB) : a.compareTo(b);
+    void timerKeysSortBySlotThenOrderAndReadBack(@ForAll("instants") Instant a, @ForAll("texts") String orderA,
+                                                 @ForAll("instants") Instant b, @ForAll("texts") String orderB) {
+        int slotA = Keys.slot(a.getEpochSecond());
+        int slotB = Keys.slot(b.getEpochSecond());
+        int expected = slotA != slotB ? Integer.compare(slotA, slotB)
+                : orderA.equals(orderB) ? a.compareTo(b) : orderA.compareTo(orderB);
         String keyA = Keys.timer(a, orderA);
         assertThat(Integer.signum(keyA.compareTo(Keys.timer(b, orderB)))).isEqualTo(Integer.signum(expected));
         assertThat(Keys.timerDeadline(keyA)).isEqualTo(a);
         assertThat(Keys.timerOrder(keyA)).isEqualTo(orderA);
-        String bound = Keys.timerBound(b);
-        assertThat(bound == null || keyA.compareTo(bound) < 0).isEqualTo(!a.isAfter(b));
+        assertThat(Keys.timerSlot(keyA)).isEqualTo(slotA);
+        boolean inSlotB = keyA.compareTo(Keys.slotStart(slotB)) >= 0 && keyA.compareTo(Keys.slotEnd(slotB)) < 0;
+        assertThat(inSlotB).isEqualTo(slotA == slotB);
+    }
+
+    @Property(tries = 200)
+    void aSecondAndTheSecondsWholeWheelPeriodsAwayShareASlot(@ForAll @LongRange(min = -1L << 40, max = 1L << 40)
+                                                             long second, @ForAll @LongRange(min = -9, max = 9)
+                                                             long periods) {
+        int slot = Keys.slot(second);
+        assertThat(slot).isBetween(0, Keys.WHEEL_SLOTS - 1);
+        assertThat(Keys.slot(second + periods * Keys.WHEEL_SLOTS)).isEqualTo(slot);
+        assertThat(Keys.slot(second + 1)).isEqualTo((slot + 1) % Keys.WHEEL_SLOTS);
     }
 
     @Provide

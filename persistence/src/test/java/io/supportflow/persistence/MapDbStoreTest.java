@@ -198,6 +198,7 @@ class MapDbStoreTest {
             writes.put(Table.BY_STATE, Keys.byState(States.CLOSED, "ghost"), CommitPlanner.EMPTY);
             store.ordersInState(States.OPEN).forEach(o -> writes.delete(Table.BY_STATE, Keys.byState(States.OPEN, o)));
             writes.put(Table.ACTIVE, Keys.active("a1", "ghost", 1), CommitPlanner.EMPTY);
+            writes.put(Table.TIMER, Keys.timer(T0, "ghost"), CommitPlanner.EMPTY);
             writes.put(Table.META, Meta.SESSIONS, Meta.longValue(999));
             apply(store, writes);
         }
@@ -206,8 +207,10 @@ class MapDbStoreTest {
                     .anySatisfy(r -> assertThat(r).contains("by-state"))
                     .anySatisfy(r -> assertThat(r).contains("active"))
                     .anySatisfy(r -> assertThat(r).contains("sessions"))
-                    .hasSize(3);
+                    .anySatisfy(r -> assertThat(r).contains("timer-wheel"))
+                    .hasSize(4);
             assertThat(store.ordersInState(States.CLOSED)).doesNotContain("ghost");
+            assertThat(store.dueTimers(Instant.MAX)).doesNotContain("ghost");
             assertThat(store.agentLoad("a1")).isEqualTo(store.ordersWithAgent("a1").size());
             StoreChecks.assertConsistent(store, ORDERS);
         }
@@ -305,6 +308,45 @@ class MapDbStoreTest {
         assertThat(PageFile.hasMagic(Files.readAllBytes(dataFile()))).isTrue();
         assertThat(directory.resolve("supportflow.db.format1")).exists();
         assertThat(snapshotOfReopened()).isEqualTo(before);
+    }
+
+    @Test
+    void aStoreOfTableLayout1WithoutTimersOnDiskGetsItsTimerWheelBuiltOnOpenAndReadsBackEqual() throws IOException {
+        writeTraffic(60);
+        var before = snapshotOfReopened();
+        assertThat(before.get(Table.TIMER)).as("armed timers in the traffic").isNotEmpty();
+        writeAsLayout1(before);
+        try (SupportStore store = Stores.openMapDb(directory)) {
+            assertThat(((MapDbTables) ((TableStore) store).tables()).openReport().repairs()).isEmpty();
+            assertThat(StoreChecks.snapshot(store)).isEqualTo(before);
+            StoreChecks.assertConsistent(store, ORDERS);
+        }
+        assertThat(snapshotOfReopened()).isEqualTo(before);
+    }
+
+    /**
+     * Rewrites the stopped store as a store written before the timer wheel: table layout 1, no timer table, as the
+     * MapDB file itself (store format 1, the format such stores were last migrated from), with {@code tables}' content.
+     */
+    private void writeAsLayout1(Map<Table, Map<String, String>> tables) throws IOException {
+        Files.delete(dataFile());
+        org.mapdb.DB db = org.mapdb.DBMaker.fileDB(dataFile().toFile()).fileChannelEnable().make();
+        try {
+            for (Table table : Table.values()) {
+                if (table != Table.TIMER && !table.inMemory()) {
+                    var map = MapDbTables.maker(db, table).create();
+                    tables.get(table).forEach((key, hex) -> map.put(key, java.util.HexFormat.of().parseHex(hex)));
+                }
+            }
+            db.treeMap(Table.META.mapName(), org.mapdb.Serializer.STRING, org.mapdb.Serializer.BYTE_ARRAY).open()
+                    .put(Meta.LAYOUT, Meta.longValue(Meta.LAYOUT_WITHOUT_TIMERS));
+            db.commit();
+        } finally {
+            db.close();
+        }
+        try (RedoLog log = RedoLog.open(directory.resolve("supportflow.redo"))) {
+            log.reset(Files.size(dataFile()));
+        }
     }
 
     @Test
