@@ -7,7 +7,7 @@ import io.supportflow.spec.rating.RatingExpression;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -21,14 +21,19 @@ import java.util.stream.IntStream;
  *               capacity, when null, is the lifecycle's capacity policy.
  */
 public record Bounds(int orders, List<AgentProfile> agents) {
+    private static final Comparator<AgentProfile> BY_ID = Comparator.comparing(AgentProfile::agentId);
 
     public Bounds {
         if (orders < 1) {
             throw new IllegalArgumentException("at least one order: " + orders);
         }
-        agents = agents.stream().sorted(Comparator.comparing(AgentProfile::agentId)).toList();
-        if (new HashSet<>(agents.stream().map(AgentProfile::agentId).toList()).size() != agents.size()) {
-            throw new IllegalArgumentException("agent ids must be distinct: " + agents);
+        AgentProfile[] sorted = agents.toArray(new AgentProfile[0]);
+        Arrays.sort(sorted, BY_ID);
+        agents = List.of(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i - 1].agentId().equals(sorted[i].agentId())) {
+                throw new IllegalArgumentException("agent ids must be distinct: " + agents);
+            }
         }
     }
 
@@ -54,9 +59,10 @@ public record Bounds(int orders, List<AgentProfile> agents) {
             ratings.add(eligible);
             meeting.flatMap(m -> failing).ifPresent(ratings::add);
         }
-        List<AgentProfile> agents = IntStream.range(0, ratings.size())
-                .mapToObj(i -> profile("a" + (i + 1), capacity, ratings.get(i)))
-                .toList();
+        List<AgentProfile> agents = new ArrayList<>();
+        for (String rating : ratings) {
+            agents.add(profile("a" + (agents.size() + 1), capacity, rating));
+        }
         return new Bounds(2, agents);
     }
 
@@ -67,8 +73,8 @@ public record Bounds(int orders, List<AgentProfile> agents) {
 
     /** The agent's capacity: its own, else the policy's; empty when unlimited. */
     Optional<Integer> capacity(int agent, Lifecycle definition) {
-        return Optional.ofNullable(agents.get(agent).capacity())
-                .or(() -> Optional.ofNullable(definition.policies().agentCapacity()));
+        Integer own = agents.get(agent).capacity();
+        return Optional.ofNullable(own != null ? own : definition.policies().agentCapacity());
     }
 
     /** Index of the agent with {@code id} in {@link #agents()}, or -1. */

@@ -5,9 +5,9 @@ import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.World;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The world one order's step sees: the bounded agents, the order's own ACTIVE assignments and, for the other
@@ -53,9 +53,11 @@ final class CheckerWorld implements World {
     @Override
     public List<Assignment> activeAssignmentsOf(String order) {
         requireOwn(order);
-        return IntStream.range(0, own.active().size())
-                .mapToObj(i -> Assignment.started(orderId, own.active().get(i), i + 1, now))
-                .toList();
+        List<Assignment> active = new ArrayList<>();
+        for (int i = 0; i < own.active().size(); i++) {
+            active.add(Assignment.started(orderId, own.active().get(i), i + 1, now));
+        }
+        return List.copyOf(active);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.supportflow.spec.lifecycle.Transition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The properties, as predicates over abstract configurations and moves. */
 final class Checks {
@@ -42,9 +43,11 @@ final class Checks {
         for (int i = 0; i < totals.length; i++) {
             int total = totals[i];
             String agent = b.agents().get(i).agentId();
-            b.capacity(i, d).filter(capacity -> total > capacity).ifPresent(capacity -> found.add(new Problem(
-                    "P3 " + agent, "P3", "agent " + agent + " has " + total + " ACTIVE assignments, above its capacity "
-                    + capacity)));
+            Optional<Integer> capacity = b.capacity(i, d);
+            if (capacity.isPresent() && total > capacity.get()) {
+                found.add(new Problem("P3 " + agent, "P3", "agent " + agent + " has " + total
+                        + " ACTIVE assignments, above its capacity " + capacity.get()));
+            }
         }
         return found;
     }

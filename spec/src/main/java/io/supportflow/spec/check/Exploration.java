@@ -3,6 +3,7 @@ package io.supportflow.spec.check;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,9 @@ final class Exploration {
         order.run();
         order.reportTraps(findings);
         product.run();
-        unreachableStates().forEach(s -> findings.offer(Checks.unreachable(s), List::of));
+        for (String state : unreachableStates()) {
+            findings.offer(Checks.unreachable(state), List::of);
+        }
     }
 
     /**
@@ -42,10 +45,12 @@ final class Exploration {
     }
 
     CheckReport report() {
-        List<String> dormant = definition.transitions().stream()
-                .filter(t -> !moves.fired().contains(t))
-                .map(Transition::label)
-                .toList();
+        List<String> dormant = new ArrayList<>();
+        for (Transition t : definition.transitions()) {
+            if (!moves.fired().contains(t)) {
+                dormant.add(t.label());
+            }
+        }
         return new CheckReport(definition.name(), bounds.render(definition), findings.sorted(), unreachableStates(),
                 dormant, order.size(), product.nodes().size(), orderedConfigurations());
     }
@@ -60,7 +65,9 @@ final class Exploration {
         long total = 0;
         for (ProductSearch.Node node : product.nodes()) {
             Map<Integer, Integer> multiplicity = new HashMap<>();
-            Arrays.stream(node.orders()).forEach(id -> multiplicity.merge(id, 1, Integer::sum));
+            for (int id : node.orders()) {
+                multiplicity.merge(id, 1, Integer::sum);
+            }
             long orderings = factorial(node.orders().length);
             for (int m : multiplicity.values()) {
                 orderings /= factorial(m);
@@ -79,6 +86,12 @@ final class Exploration {
     }
 
     private List<String> unreachableStates() {
-        return definition.states().stream().filter(s -> !product.states().contains(s)).toList();
+        List<String> unreachable = new ArrayList<>();
+        for (String state : definition.states()) {
+            if (!product.states().contains(state)) {
+                unreachable.add(state);
+            }
+        }
+        return unreachable;
     }
 }

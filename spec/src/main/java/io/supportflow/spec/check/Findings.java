@@ -1,5 +1,6 @@
 package io.supportflow.spec.check;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.function.Supplier;
  * shortest trace. Not thread-safe.
  */
 final class Findings {
+    private static final Comparator<Violation> BY_PROPERTY_THEN_DESCRIPTION =
+            Comparator.comparing(Violation::property).thenComparing(Violation::description);
+
     private final Map<String, Violation> byKey = new HashMap<>();
 
     void offer(Problem problem, Supplier<List<TraceStep>> trace) {
@@ -19,8 +23,8 @@ final class Findings {
 
     /** By property, then description. */
     List<Violation> sorted() {
-        return byKey.values().stream()
-                .sorted(Comparator.comparing(Violation::property).thenComparing(Violation::description))
-                .toList();
+        List<Violation> sorted = new ArrayList<>(byKey.values());
+        sorted.sort(BY_PROPERTY_THEN_DESCRIPTION);
+        return sorted;
     }
 }

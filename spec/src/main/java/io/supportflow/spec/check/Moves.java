@@ -4,9 +4,9 @@ import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.Transition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,9 @@ final class Moves {
     private final List<List<Problem>> problems = new ArrayList<>();
     private final Map<Local, Integer> localIds = new HashMap<>();
     private final List<Env> envs = new ArrayList<>();
-    private final Map<Env, Integer> envIds = new HashMap<>();
+    private final Map<List<Integer>, Integer> envIds = new HashMap<>();
     private final Map<Long, Steps> memo = new HashMap<>();
-    private final Set<Transition> fired = new HashSet<>();
+    private final Set<Transition> fired = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Moves(Lifecycle definition, Bounds bounds, Stepper stepper) {
         this.definition = definition;
@@ -54,7 +54,11 @@ final class Moves {
             return id;
         }
         locals.add(local);
-        loads.add(bounds.agents().stream().mapToInt(p -> local.load(p.agentId())).toArray());
+        int[] load = new int[bounds.agents().size()];
+        for (int a = 0; a < load.length; a++) {
+            load[a] = local.load(bounds.agents().get(a).agentId());
+        }
+        loads.add(load);
         problems.add(Checks.ofOrder(definition, local));
         localIds.put(local, locals.size() - 1);
         return locals.size() - 1;
@@ -74,22 +78,38 @@ final class Moves {
         return problems.get(id);
     }
 
-    /** The environment id for other orders' loads and the cursor (an agent index, -1 for none). */
+    /**
+     * The environment id for other orders' loads and the cursor (an agent index, -1 for none); environments are
+     * interned by the loads followed by the cursor index.
+     */
     int env(int[] othersLoad, int cursor) {
-        Env env = new Env(Arrays.stream(othersLoad).boxed().toList(),
-                cursor < 0 ? null : bounds.agents().get(cursor).agentId());
-        return envIds.computeIfAbsent(env, e -> {
-            envs.add(e);
-            return envs.size() - 1;
-        });
+        List<Integer> loads = new ArrayList<>(othersLoad.length);
+        for (int load : othersLoad) {
+            loads.add(load);
+        }
+        List<Integer> key = new ArrayList<>(loads);
+        key.add(cursor);
+        Integer id = envIds.get(key);
+        if (id == null) {
+            envs.add(new Env(loads, cursor < 0 ? null : bounds.agents().get(cursor).agentId()));
+            id = envs.size() - 1;
+            envIds.put(key, id);
+        }
+        return id;
     }
 
     /** What an order in {@code local} can do when the other orders and the cursor are {@code env}. */
     Steps steps(int local, int env) {
-        return memo.computeIfAbsent(((long) local << 32) | env, key -> compute(local, env));
+        long key = ((long) local << 32) | env;
+        Steps steps = memo.get(key);
+        if (steps == null) {
+            steps = compute(local, env);
+            memo.put(key, steps);
+        }
+        return steps;
     }
 
-    /** Every row that fired in some step computed so far. */
+    /** Every row of the definition (the very instances in its table) that fired in some step computed so far. */
     Set<Transition> fired() {
         return fired;
     }
@@ -115,9 +135,15 @@ final class Moves {
                 successors.putIfAbsent(List.of(next, after), a);
             }
         }
-        int[] nexts = successors.keySet().stream().mapToInt(k -> k.get(0)).toArray();
-        int[] cursors = successors.keySet().stream().mapToInt(k -> k.get(1)).toArray();
-        int[] actions = successors.values().stream().mapToInt(Integer::intValue).toArray();
+        int[] nexts = new int[successors.size()];
+        int[] cursors = new int[nexts.length];
+        int[] actions = new int[nexts.length];
+        int s = 0;
+        for (Map.Entry<List<Integer>, Integer> e : successors.entrySet()) {
+            nexts[s] = e.getKey().get(0);
+            cursors[s] = e.getKey().get(1);
+            actions[s++] = e.getValue();
+        }
         return new Steps(nexts, cursors, actions, List.copyOf(flagged));
     }
 }

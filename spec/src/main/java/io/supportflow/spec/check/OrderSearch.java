@@ -20,16 +20,14 @@ final class OrderSearch {
     private record Node(int local, int cursor, int parent, int action) {
     }
 
-    private record Key(int local, int cursor) {
-    }
-
     private final Lifecycle definition;
     private final Stepper stepper;
     private final Moves moves;
     private final int[] noLoad;
     private final List<Node> nodes = new ArrayList<>();
     private final List<List<Integer>> predecessors = new ArrayList<>();
-    private final Map<Key, Integer> seen = new HashMap<>();
+    /** Node index by (order configuration id, cursor), packed into one long. */
+    private final Map<Long, Integer> seen = new HashMap<>();
     private final Set<String> deadEnds = new LinkedHashSet<>();
 
     OrderSearch(Lifecycle definition, Bounds bounds, Stepper stepper, Moves moves) {
@@ -96,7 +94,7 @@ final class OrderSearch {
     }
 
     private void reach(Node node, int from) {
-        Integer known = seen.putIfAbsent(new Key(node.local(), node.cursor()), nodes.size());
+        Integer known = seen.putIfAbsent(((long) node.local() << 32) | (node.cursor() & 0xFFFF_FFFFL), nodes.size());
         if (known == null) {
             nodes.add(node);
             predecessors.add(new ArrayList<>());

@@ -100,13 +100,17 @@ final class ProductSearch {
         int[] totals = new int[bounds.agents().size()];
         for (int id : node.orders()) {
             states.add(moves.local(id).state());
-            moves.problems(id).forEach(p -> findings.offer(p, () -> trace(index)));
+            for (Problem p : moves.problems(id)) {
+                findings.offer(p, () -> trace(index));
+            }
             int[] load = moves.load(id);
             for (int a = 0; a < totals.length; a++) {
                 totals[a] += load[a];
             }
         }
-        Checks.ofLoads(definition, bounds, totals).forEach(p -> findings.offer(p, () -> trace(index)));
+        for (Problem p : Checks.ofLoads(definition, bounds, totals)) {
+            findings.offer(p, () -> trace(index));
+        }
     }
 
     private void expand(int index) {
@@ -115,7 +119,9 @@ final class ProductSearch {
             int order = o;
             Moves.Steps steps = moves.steps(node.orders()[o], moves.env(othersLoad(node, o), node.cursor()));
             for (Moves.Flagged f : steps.flagged()) {
-                f.problems().forEach(p -> findings.offer(p, () -> traceThen(index, order, f.action(), f.next())));
+                for (Problem p : f.problems()) {
+                    findings.offer(p, () -> traceThen(index, order, f.action(), f.next()));
+                }
             }
             for (int s = 0; s < steps.next().length; s++) {
                 int[] next = node.orders().clone();

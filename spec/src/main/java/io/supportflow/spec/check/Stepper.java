@@ -8,6 +8,7 @@ import io.supportflow.spec.lifecycle.Events;
 import io.supportflow.spec.lifecycle.Lifecycle;
 import io.supportflow.spec.lifecycle.ReopenPolicy;
 import io.supportflow.spec.lifecycle.Transition;
+import io.supportflow.spec.model.AgentProfile;
 import io.supportflow.spec.model.Assignment;
 import io.supportflow.spec.model.Command;
 import io.supportflow.spec.model.Outcome;
@@ -19,7 +20,6 @@ import io.supportflow.spec.model.World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * for the bounded agents' registered profiles (rating included).
  */
 final class Stepper {
-    /** The instant every concrete step runs at. */
-    static final Instant NOW = Instant.parse("2000-01-01T00:00:00Z");
+    /** The instant every concrete step runs at: 2000-01-01T00:00:00Z (not parsed: parsing loads java.time's parser). */
+    static final Instant NOW = Instant.ofEpochSecond(946_684_800L);
     private static final String ORDER = "o";
     private static final Set<String> STANDARD_EVENTS =
             Set.of(Events.OPEN, Events.UPDATE, Events.ASSIGN, Events.UNASSIGN, Events.CLOSE, Events.IDLE_TIMEOUT);
@@ -112,7 +112,13 @@ final class Stepper {
     private List<Transition> enabled(List<Transition> candidates, Session session, Command command, World world) {
         Precheck pre = Semantics.precheck(definition, session, command, world, NOW);
         if (pre instanceof Precheck.Proceed proceed) {
-            return candidates.stream().filter(row -> Semantics.enabled(row, proceed.context())).toList();
+            List<Transition> enabled = new ArrayList<>();
+            for (Transition row : candidates) {
+                if (Semantics.enabled(row, proceed.context())) {
+                    enabled.add(row);
+                }
+            }
+            return enabled;
         }
         return List.of();
     }
@@ -160,13 +166,12 @@ final class Stepper {
     }
 
     private void listActions() {
-        List<String> agents = bounds.agents().stream().map(p -> p.agentId()).toList();
-        add(Action.Kind.OPEN, Events.OPEN, null);
-        agents.forEach(agent -> add(Action.Kind.OPEN, Events.OPEN, agent));
-        add(Action.Kind.UPDATE, Events.UPDATE, null);
-        agents.forEach(agent -> add(Action.Kind.UPDATE, Events.UPDATE, agent));
+        addWithEachAgent(Action.Kind.OPEN, Events.OPEN);
+        addWithEachAgent(Action.Kind.UPDATE, Events.UPDATE);
         add(Action.Kind.CLOSE, Events.CLOSE, null);
-        agents.forEach(agent -> add(Action.Kind.ASSIGN, Events.ASSIGN, agent));
+        for (AgentProfile agent : bounds.agents()) {
+            add(Action.Kind.ASSIGN, Events.ASSIGN, agent.agentId());
+        }
         add(Action.Kind.UNASSIGN, Events.UNASSIGN, null);
         if (definition.policies().assignment() != AssignmentStrategy.EXPLICIT) {
             add(Action.Kind.ASSIGN_NEXT, Events.ASSIGN, null);
@@ -177,17 +182,36 @@ final class Stepper {
         }
         for (String event : definition.events()) {
             if (!STANDARD_EVENTS.contains(event)) {
-                add(Action.Kind.FIRE, event, null);
-                agents.forEach(agent -> add(Action.Kind.FIRE, event, agent));
+                addWithEachAgent(Action.Kind.FIRE, event);
             }
         }
-        actions.removeIf(a -> rows.values().stream().noneMatch(byEvent -> byEvent.containsKey(a.event())));
+        actions.removeIf(a -> !hasRows(a.event()));
     }
 
+    /** Adds the action without an agent, then with each bounded agent. */
+    private void addWithEachAgent(Action.Kind kind, String event) {
+        add(kind, event, null);
+        for (AgentProfile agent : bounds.agents()) {
+            add(kind, event, agent.agentId());
+        }
+    }
+
+    /** Adds the action as fired by the first actor permitted to fire {@code event}, if any is. */
     private void add(Action.Kind kind, String event, String agent) {
-        Arrays.stream(Actor.values())
-                .filter(actor -> definition.policies().permits(actor, event))
-                .findFirst()
-                .ifPresent(actor -> actions.add(new Action(kind, event, agent, actor)));
+        for (Actor actor : Actor.values()) {
+            if (definition.policies().permits(actor, event)) {
+                actions.add(new Action(kind, event, agent, actor));
+                return;
+            }
+        }
+    }
+
+    private boolean hasRows(String event) {
+        for (Map<String, List<Transition>> byEvent : rows.values()) {
+            if (byEvent.containsKey(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

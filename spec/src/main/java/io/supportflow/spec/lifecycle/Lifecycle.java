@@ -1,7 +1,10 @@
 package io.supportflow.spec.lifecycle;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A lifecycle definition as data: states, the transition table, idempotent no-ops and policies. The one source
@@ -59,7 +62,13 @@ public record Lifecycle(String name, String initialState, List<String> states, L
 
     /** Rows leaving {@code state} on {@code event}, in table order; empty when none. */
     public List<Transition> transitionsFrom(String state, String event) {
-        return transitions.stream().filter(t -> t.source().equals(state) && t.event().equals(event)).toList();
+        List<Transition> rows = new ArrayList<>();
+        for (Transition t : transitions) {
+            if (t.source().equals(state) && t.event().equals(event)) {
+                rows.add(t);
+            }
+        }
+        return List.copyOf(rows);
     }
 
     /** Whether {@code event} in {@code state} is a declared idempotent no-op. */
@@ -69,7 +78,13 @@ public record Lifecycle(String name, String initialState, List<String> states, L
 
     /** Every event named by a row or a no-op, in first-appearance order. */
     public List<String> events() {
-        return java.util.stream.Stream.concat(transitions.stream().map(Transition::event),
-                ignores.stream().map(Ignore::event)).distinct().toList();
+        Set<String> events = new LinkedHashSet<>();
+        for (Transition t : transitions) {
+            events.add(t.event());
+        }
+        for (Ignore i : ignores) {
+            events.add(i.event());
+        }
+        return List.copyOf(events);
     }
 }

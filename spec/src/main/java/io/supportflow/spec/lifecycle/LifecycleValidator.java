@@ -2,6 +2,7 @@ package io.supportflow.spec.lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,8 +80,13 @@ final class LifecycleValidator {
                 problems.add(kind + " " + s + " listed twice");
             }
         }
-        List<String> inDeclarationOrder = states.stream().filter(seen::contains).distinct().toList();
-        if (inDeclarationOrder.size() == ofKind.size() && !inDeclarationOrder.equals(ofKind)) {
+        Set<String> inDeclarationOrder = new LinkedHashSet<>();
+        for (String s : states) {
+            if (seen.contains(s)) {
+                inDeclarationOrder.add(s);
+            }
+        }
+        if (inDeclarationOrder.size() == ofKind.size() && !List.copyOf(inDeclarationOrder).equals(ofKind)) {
             problems.add(kind + "s " + ofKind + " must be listed in the order the states are declared");
         }
     }
@@ -115,7 +121,9 @@ final class LifecycleValidator {
 
     private void checkIgnores(String initial, Set<String> states, List<Transition> rows, List<Ignore> ignores) {
         Set<Ignore> rowKeys = new HashSet<>();
-        rows.forEach(t -> rowKeys.add(new Ignore(t.source(), t.event())));
+        for (Transition t : rows) {
+            rowKeys.add(new Ignore(t.source(), t.event()));
+        }
         Set<Ignore> seen = new HashSet<>();
         for (Ignore i : ignores) {
             if (i.state().equals(initial)) {
@@ -138,8 +146,12 @@ final class LifecycleValidator {
 
     private void checkPermissions(List<Transition> rows, List<Ignore> ignores, Policies policies) {
         Set<String> events = new HashSet<>();
-        rows.forEach(t -> events.add(t.event()));
-        ignores.forEach(i -> events.add(i.event()));
+        for (Transition t : rows) {
+            events.add(t.event());
+        }
+        for (Ignore i : ignores) {
+            events.add(i.event());
+        }
         for (String event : policies.permissions().keySet()) {
             if (!events.contains(event)) {
                 problems.add("permission for unknown event " + event);

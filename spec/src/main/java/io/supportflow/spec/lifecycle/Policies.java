@@ -34,7 +34,9 @@ public record Policies(ReopenPolicy reopen, Duration idleTimeout, Integer agentC
             throw new IllegalArgumentException("agent capacity must be at least 1: " + agentCapacity);
         }
         Map<String, Set<Actor>> copy = new LinkedHashMap<>();
-        permissions.forEach((event, actors) -> copy.put(event, Set.copyOf(actors)));
+        for (Map.Entry<String, Set<Actor>> e : permissions.entrySet()) {
+            copy.put(e.getKey(), Set.copyOf(e.getValue()));
+        }
         permissions = java.util.Collections.unmodifiableMap(copy);
     }
 

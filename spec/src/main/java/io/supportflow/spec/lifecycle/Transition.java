@@ -44,7 +44,10 @@ public record Transition(String source, String event, String target, List<Guard>
     public String label() {
         StringBuilder s = new StringBuilder(source).append(" --").append(event).append("--> ").append(target);
         if (!guards.isEmpty()) {
-            s.append(" when ").append(String.join(" & ", guards.stream().map(Guard::ruleName).toList()));
+            s.append(" when ");
+            for (int i = 0; i < guards.size(); i++) {
+                s.append(i == 0 ? "" : " & ").append(guards.get(i).ruleName());
+            }
         }
         return s.toString();
     }

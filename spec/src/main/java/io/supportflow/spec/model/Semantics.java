@@ -42,7 +42,12 @@ public final class Semantics {
      * {@code AGENT_REQUIRED} rather than applied without an agent.
      */
     public static boolean enabled(Transition row, GuardContext context) {
-        return row.guards().stream().allMatch(g -> holds(g, context)) && hasAgentIfAssigning(row, context);
+        for (Guard guard : row.guards()) {
+            if (!holds(guard, context)) {
+                return false;
+            }
+        }
+        return hasAgentIfAssigning(row, context);
     }
 
     private static boolean hasAgentIfAssigning(Transition row, GuardContext context) {
@@ -80,11 +85,12 @@ public final class Semantics {
             return done.outcome();
         }
         GuardContext context = ((Precheck.Proceed) pre).context();
-        return definition.transitionsFrom(context.state(), context.event()).stream()
-                .filter(row -> enabled(row, context))
-                .findFirst()
-                .<Outcome>map(row -> apply(row, context))
-                .orElseGet(() -> refusal(context));
+        for (Transition row : definition.transitionsFrom(context.state(), context.event())) {
+            if (enabled(row, context)) {
+                return apply(row, context);
+            }
+        }
+        return refusal(context);
     }
 
     /** Rebuilds a session and its assignments from its journal, applying the recorded effects (no guards). */
