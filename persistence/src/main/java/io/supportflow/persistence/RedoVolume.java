@@ -16,19 +16,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 
 /**
  * The MapDB volume of the data file, made crash-safe by a {@link RedoLog}. MapDB's writes between two
  * {@link #sync()} calls stay in memory (a {@link RedoBatch} plus the images of the pages they touch, which reads
- * see); {@code sync()} is the commit: it forces the batch to the redo log and returns; the batch's page images are
- * written to the data file afterwards by the volume's page writer thread, and until then reads see them (the
- * unwritten pages). After a crash the redo log replays what the data file lacks. Committed pages are cached (up to
- * {@code CACHED_PAGES} of 4 KiB, see {@link PageCache}), because MapDB reads some structures a field at a time.
- * Every {@code CHECKPOINT_BYTES} of log, the unwritten pages are written, the data file is forced and the log
- * emptied. {@link #close()} discards writes not yet synced and writes the unwritten pages. Reads may run
- * concurrently with each other, with {@code sync()} and with the page writer, not with writes; writes must come from
- * one thread at a time. A page write that fails makes the next {@code sync()} and {@code close()} fail (the store
- * must then be reopened, and the redo log replays the pages).
+ * see); {@code sync()} is the commit: it forces the batch to the redo log, then writes it to the data file.
+ * Committed pages are cached (up to {@code CACHED_PAGES} of 4 KiB, see {@link PageCache}), because MapDB reads
+ * some structures a field at a time. Every {@code CHECKPOINT_BYTES} of log, the data file is forced and the log
+ * emptied. {@link #close()} discards writes not yet synced. Reads may run concurrently with each other and with
+ * {@code sync()}, not with writes; writes must come from one thread at a time.
  *
  * <p>Why not MapDB's own write-ahead log ({@code transactionEnable()}): in MapDB 3.1.0 {@code StoreWAL} logs only
  * part of a commit and never replays its log when a store is opened, so a process killed while a commit is being
@@ -48,9 +45,7 @@ final class RedoVolume extends Volume {
     private final RedoLog log;
     private final AtomicReference<StoreDamagedException> damage;
     private final Map<Long, byte[]> dirtyPages = new ConcurrentHashMap<>();
-    private final Map<Long, byte[]> unwrittenPages = new ConcurrentHashMap<>();
     private final PageCache cleanPages = new PageCache(CACHED_PAGES);
-    private final PageWriter writer;
     private final RedoBatch batch = new RedoBatch();
     private volatile PageImage lastRead;
     private volatile long committedLength;
@@ -67,7 +62,6 @@ final class RedoVolume extends Volume {
         this.damage = damage;
         this.committedLength = data.logicalLength();
         this.length = committedLength;
-        this.writer = new PageWriter(data, unwrittenPages);
     }
 
     @Override
@@ -76,11 +70,11 @@ final class RedoVolume extends Volume {
             return;
         }
         try {
-            writer.ensureHealthy();
             batch.extendTo(length);
             log.append(batch);
-            handToWriter();
+            writePages();
             committedLength = length;
+            dirtyPages.forEach(cleanPages::put);
             dirtyPages.clear();
             batch.clear();
             if (log.size() > CHECKPOINT_BYTES) {
@@ -92,30 +86,34 @@ final class RedoVolume extends Volume {
     }
 
     /**
-     * Makes the logged batch's page images committed: cached, and unwritten until the page writer has written them,
-     * with zero pages for the rest of any extension. The images hold every write of the batch over the committed
-     * content, so writing them leaves the file as replaying the batch would, in a few large writes instead of one
-     * per MapDB write. Bytes of the batch in no dirty page were cleared beyond the committed length, where the file
-     * reads zeros. Unwritten before cached: a reader that misses the unwritten page finds it cached or written.
+     * Writes the logged batch to the data file as the images of the pages it touched and zero pages for the rest of
+     * any extension (each run of adjacent pages in one write, each page with its checksum). The images hold every write of
+     * the batch over the committed content, so this leaves the file as replaying the batch would, in a few large
+     * writes instead of one per MapDB write. Bytes of the batch in no dirty page were cleared beyond the committed
+     * length, where the file reads zeros.
      */
-    private void handToWriter() {
-        for (long page = pagesFor(committedLength); page < pagesFor(length); page++) {
-            if (!dirtyPages.containsKey(page)) {
-                unwrittenPages.put(page, ZEROS);
+    private void writePages() throws IOException {
+        long[] pages = LongStream.concat(dirtyPages.keySet().stream().mapToLong(Long::longValue),
+                LongStream.range(pagesFor(committedLength), pagesFor(length))).sorted().distinct().toArray();
+        for (int first = 0, last; first < pages.length; first = last + 1) {
+            last = first;
+            while (last + 1 < pages.length && pages[last + 1] == pages[last] + 1) {
+                last++;
             }
+            byte[][] run = new byte[last - first + 1][];
+            for (int i = first; i <= last; i++) {
+                run[i - first] = dirtyPages.getOrDefault(pages[i], ZEROS);
+            }
+            data.writeRun(pages[first], run);
         }
-        unwrittenPages.putAll(dirtyPages);
-        dirtyPages.forEach(cleanPages::put);
-        writer.wake();
     }
 
     private static long pagesFor(long length) {
         return (length + PAGE - 1) / PAGE;
     }
 
-    /** Writes the unwritten pages, forces the data file and empties the redo log. */
+    /** Forces the data file and empties the redo log. */
     void checkpoint() throws IOException {
-        writer.writeAll();
         data.force();
         log.reset(committedLength);
     }
@@ -131,23 +129,14 @@ final class RedoVolume extends Volume {
         lastRead = null;
         length = committedLength;
         try (log) {
-            writer.stop();
             checkpoint();
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + path + " failed", e);
         }
     }
 
-    /**
-     * Writes the unwritten pages and forgets every cached committed page, as if each had been evicted: the next read
-     * of each is from the file.
-     */
+    /** Forgets every cached committed page, as if each had been evicted: the next read of each is from the file. */
     void dropCachedPages() {
-        try {
-            writer.writeAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         cleanPages.clear();
         lastRead = null;
     }
@@ -373,10 +362,7 @@ final class RedoVolume extends Volume {
      * @throws StoreDamagedException when the page fails its check (also recorded in {@code damage})
      */
     private byte[] committedPage(long page) {
-        byte[] image = unwrittenPages.get(page);
-        if (image == null) {
-            image = cleanPages.get(page);
-        }
+        byte[] image = cleanPages.get(page);
         if (image == null) {
             if (page * PAGE >= committedLength) {
                 return new byte[PageFile.PAGE];

@@ -9,24 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageCacheTest {
 
     @Test
-    void aSetKeepsItsTwoPagesPutLastAndDropsTheOneBefore() {
-        PageCache cache = new PageCache(8);
-        cache.put(1, image(1));
-        cache.put(5, image(5));
-        cache.put(9, image(9));
+    void aPageUsedSinceTheLastTurnSurvivesTheNextOneAndAnUnusedOneDoesNot() {
+        PageCache cache = cacheOfFourWith(1, 2, 3);
+        assertThat(cache.get(1)).isEqualTo(image(1));
 
-        assertThat(cache.get(9)).isEqualTo(image(9));
-        assertThat(cache.get(5)).isEqualTo(image(5));
-        assertThat(cache.get(1)).isNull();
-    }
-
-    @Test
-    void pagesOfOtherSetsDoNotTakeAPagesPlace() {
-        PageCache cache = new PageCache(8);
-        cache.put(1, image(1));
-        LongStream.of(0, 2, 3, 4, 6, 7, 8, 10, 11).forEach(page -> cache.put(page, image(page)));
+        cache.put(4, image(4));
 
         assertThat(cache.get(1)).isEqualTo(image(1));
+        assertThat(cache.get(3)).isEqualTo(image(3));
+        assertThat(cache.get(4)).isEqualTo(image(4));
+        assertThat(cache.get(2)).isNull();
     }
 
     @Test
@@ -38,24 +30,19 @@ class PageCacheTest {
     }
 
     @Test
-    void aNewerImageOfAPageReplacesTheOlderOneWhicheverEntryHeldIt() {
-        PageCache cache = new PageCache(8);
-        cache.put(1, image(1));
-        cache.put(5, image(5));
-        cache.put(1, image(21));
-        cache.put(5, image(25));
+    void aNewerImageOfAPageReplacesTheOlderOne() {
+        PageCache cache = cacheOfFourWith(1, 2, 3);
+        cache.put(1, image(9));
 
-        assertThat(cache.get(1)).isEqualTo(image(21));
-        assertThat(cache.get(5)).isEqualTo(image(25));
+        assertThat(cache.get(1)).isEqualTo(image(9));
     }
 
-    @Test
-    void aClearedCacheHoldsNothing() {
-        PageCache cache = new PageCache(8);
-        cache.put(1, image(1));
-        cache.clear();
-
-        assertThat(cache.get(1)).isNull();
+    private static PageCache cacheOfFourWith(long... pages) {
+        PageCache cache = new PageCache(4);
+        for (long page : pages) {
+            cache.put(page, image(page));
+        }
+        return cache;
     }
 
     private static byte[] image(long page) {
