@@ -26,15 +26,17 @@ public final class StringKeySerializer extends SerializerString {
             return super.valueArrayBinarySearch(key, input, count, comparator);
         }
         int found = -(count + 1);
+        boolean placed = false;
         for (int i = 0; i < count; i++) {
             int length = input.unpackInt();
-            if (found != -(count + 1)) {
+            if (placed) {
                 input.unpackLongSkip(length);
                 continue;
             }
             int order = compareWithNext(key, input, length);
             if (order <= 0) {
                 found = order == 0 ? i : -(i + 1);
+                placed = true;
             }
         }
         return found;
